@@ -1,0 +1,27 @@
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+/**
+ * Typed documents for tests and scripts, generated from the printed SDL (so codegen never imports the
+ * gateway) and the `.graphql` operations. `npm test` fails when the output is stale.
+ */
+const config: CodegenConfig = {
+  schema: "schema/schema.graphql",
+  documents: ["test/operations/**/*.graphql", "examples/**/*.graphql"],
+  ignoreNoDocuments: false,
+  generates: {
+    "test/generated/": {
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      config: {
+        // ESM with explicit extensions, as NodeNext module resolution requires.
+        emitLegacyCommonJSImports: false,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { UUID: "string", DateTime: "string" },
+        strictScalars: true,
+      },
+    },
+  },
+};
+
+export default config;

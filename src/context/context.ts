@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import type { CredentialIntrospector } from "../credentials/introspector.ts";
+import type { CredentialStore } from "../credentials/store.ts";
+import { ErrorCode, GatewayError } from "../errors.ts";
+import { LoaderRegistry } from "../loaders/registry.ts";
+import type { PleoClient } from "../pleo/client.ts";
+import type { BoundCredential, PleoCredential } from "../pleo/credential.ts";
+import { type CallerGrant, type CallerTokenVerifier, unauthenticated } from "./caller-token.ts";
+import { CompanyAccess } from "./company-access.ts";
+import { readDirectCredentials } from "./direct-credentials.ts";
+
+/** Who is calling, as far as the gateway established it. Never holds a secret. */
+export interface CallerIdentity {
+  /** Verified caller JWT, for frontends and internal tools using gateway-held credentials. */
+  readonly token: { readonly subject: string; readonly expiresAt: Date } | undefined;
+  /** How many Pleo credentials the caller sent itself (scripts). */
+  readonly directCredentialCount: number;
+}
+
+export interface GatewayContext {
+  readonly requestId: string;
+  readonly caller: CallerIdentity;
+  readonly access: CompanyAccess;
+  readonly loaders: LoaderRegistry;
+  readonly pleo: PleoClient;
+}
+
+export interface ContextFactoryDeps {
+  readonly pleo: PleoClient;
+  readonly introspector: CredentialIntrospector;
+  readonly store: CredentialStore;
+  /** Absent when no caller-JWT keys are configured: then an Authorization header is refused. */
+  readonly verifier: CallerTokenVerifier | undefined;
+  readonly maxDirectCredentials: number;
+}
+
+/**
+ * Builds the per-request context: authenticates the caller (JWT and/or Pleo credentials it sent),
+ * binds every sent credential through introspection before any field runs, and creates fresh loaders.
+ * Anything wrong with what the caller presented fails the whole request with 401 and a stable code.
+ */
+export class ContextFactory {
+  readonly #deps: ContextFactoryDeps;
+
+  constructor(deps: ContextFactoryDeps) {
+    this.#deps = deps;
+  }
+
+  async create(request: Request): Promise<GatewayContext> {
+    const requestId = request.headers.get("x-request-id")?.slice(0, 128) || randomUUID();
+    const grant = await this.#verifyCallerToken(request.headers.get("authorization"));
+    const sent = readDirectCredentials(request.headers, this.#deps.maxDirectCredentials);
+    const direct = await this.#bindAll(sent);
+    const access = new CompanyAccess({
+      direct,
+      grant,
+      store: this.#deps.store,
+      introspector: this.#deps.introspector,
+    });
+    return {
+      requestId,
+      caller: {
+        token: grant ? { subject: grant.subject, expiresAt: grant.expiresAt } : undefined,
+        directCredentialCount: direct.length,
+      },
+      access,
+      loaders: new LoaderRegistry({ pleo: this.#deps.pleo, access }),
+      pleo: this.#deps.pleo,
+    };
+  }
+
+  async #verifyCallerToken(header: string | null): Promise<CallerGrant | undefined> {
+    if (header === null) return undefined;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match?.[1]) {
+      throw unauthenticated(
+        ErrorCode.AUTH_TOKEN_MALFORMED,
+        "Authorization must be `Bearer <caller JWT>`. Send Pleo credentials in X-Pleo-Api-Key or X-Pleo-Access-Token.",
+      );
+    }
+    if (!this.#deps.verifier) {
+      throw unauthenticated(
+        ErrorCode.AUTH_NOT_CONFIGURED,
+        "This gateway accepts no caller JWTs (no signing keys configured). Send Pleo credentials in X-Pleo-Api-Key or X-Pleo-Access-Token.",
+      );
+    }
+    return this.#deps.verifier.verify(match[1]);
+  }
+
+  async #bindAll(credentials: readonly PleoCredential[]): Promise<BoundCredential[]> {
+    const results = await Promise.allSettled(credentials.map((c) => this.#deps.introspector.bind(c)));
+    return results.map((result, index) => {
+      const credential = credentials[index] as PleoCredential;
+      if (result.status === "fulfilled") return { credential, binding: result.value, source: "header" };
+      const error = result.reason;
+      const what = credential.kind === "apiKey" ? "X-Pleo-Api-Key" : "X-Pleo-Access-Token";
+      if (error instanceof GatewayError && error.code === ErrorCode.CREDENTIAL_REJECTED) {
+        throw unauthenticated(
+          ErrorCode.CREDENTIAL_REJECTED,
+          `A credential sent in ${what} (id ${credential.id}) was refused by Pleo.`,
+        );
+      }
+      if (error instanceof GatewayError) {
+        throw new GatewayError(
+          error.code,
+          `Could not verify a credential sent in ${what} with Pleo: ${error.message}`,
+          {},
+          error.code === ErrorCode.RATE_LIMITED ? 429 : 503,
+        );
+      }
+      throw error;
+    });
+  }
+}

@@ -1,0 +1,90 @@
+import { GraphQLError } from "graphql";
+
+/**
+ * Stable error codes. Clients branch on `extensions.code`, never on messages, so a code once published is
+ * never renamed or reused (the same discipline as jose's `ERR_*` codes).
+ */
+export const ErrorCode = {
+  // Caller authentication: the whole request is refused with HTTP 401.
+  AUTH_TOKEN_MALFORMED: "AUTH_TOKEN_MALFORMED",
+  AUTH_TOKEN_EXPIRED: "AUTH_TOKEN_EXPIRED",
+  AUTH_TOKEN_NOT_YET_VALID: "AUTH_TOKEN_NOT_YET_VALID",
+  AUTH_TOKEN_INVALID_SIGNATURE: "AUTH_TOKEN_INVALID_SIGNATURE",
+  AUTH_TOKEN_CLAIM_INVALID: "AUTH_TOKEN_CLAIM_INVALID",
+  AUTH_TOKEN_UNKNOWN_KEY: "AUTH_TOKEN_UNKNOWN_KEY",
+  AUTH_TOKEN_ALGORITHM_NOT_ALLOWED: "AUTH_TOKEN_ALGORITHM_NOT_ALLOWED",
+  AUTH_NOT_CONFIGURED: "AUTH_NOT_CONFIGURED",
+  AUTH_KEYS_UNAVAILABLE: "AUTH_KEYS_UNAVAILABLE",
+  CREDENTIAL_HEADER_MALFORMED: "CREDENTIAL_HEADER_MALFORMED",
+  CREDENTIAL_REJECTED: "CREDENTIAL_REJECTED",
+  // Per-company access: the field is null, the rest of the response resolves.
+  NO_CREDENTIAL_FOR_COMPANY: "NO_CREDENTIAL_FOR_COMPANY",
+  MISSING_SCOPE: "MISSING_SCOPE",
+  CREDENTIAL_BINDING_MISMATCH: "CREDENTIAL_BINDING_MISMATCH",
+  ORGANISATION_NOT_ACCESSIBLE: "ORGANISATION_NOT_ACCESSIBLE",
+  // Inputs.
+  INVALID_ID: "INVALID_ID",
+  FOREIGN_ID: "FOREIGN_ID",
+  INVALID_CURSOR: "INVALID_CURSOR",
+  FOREIGN_CURSOR: "FOREIGN_CURSOR",
+  PAGE_SIZE_TOO_LARGE: "PAGE_SIZE_TOO_LARGE",
+  INVALID_PAGINATION: "INVALID_PAGINATION",
+  VALIDATION_FAILED: "VALIDATION_FAILED",
+  // Upstream (Pleo).
+  NOT_FOUND: "NOT_FOUND",
+  UPSTREAM_FORBIDDEN: "UPSTREAM_FORBIDDEN",
+  UPSTREAM_REJECTED: "UPSTREAM_REJECTED",
+  CONFLICT: "CONFLICT",
+  RATE_LIMITED: "RATE_LIMITED",
+  UPSTREAM_UNAVAILABLE: "UPSTREAM_UNAVAILABLE",
+  UPSTREAM_TIMEOUT: "UPSTREAM_TIMEOUT",
+  UPSTREAM_CONTRACT_VIOLATION: "UPSTREAM_CONTRACT_VIOLATION",
+  UPSTREAM_ISOLATION_VIOLATION: "UPSTREAM_ISOLATION_VIOLATION",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface GatewayErrorDetails {
+  /** The company the failed operation concerned, so partial results can be attributed. */
+  companyId?: string;
+  organisationId?: string;
+  scope?: string;
+  upstreamStatus?: number;
+  upstreamType?: string;
+  retryAfterSeconds?: number;
+  field?: string;
+  limit?: number;
+  /** Every input problem at once, for VALIDATION_FAILED. */
+  issues?: readonly { readonly path: string; readonly message: string }[];
+}
+
+/**
+ * The one error type the gateway raises on purpose. It is a GraphQLError, so Yoga's masking lets it
+ * through with its code while masking everything else as "Unexpected error.".
+ * Messages are written for the caller and must never contain a credential.
+ */
+export class GatewayError extends GraphQLError {
+  readonly code: ErrorCode;
+  readonly details: GatewayErrorDetails;
+
+  constructor(code: ErrorCode, message: string, details: GatewayErrorDetails = {}, httpStatus?: number) {
+    const extensions: Record<string, unknown> = { code, ...definedOnly(details) };
+    if (httpStatus !== undefined) {
+      extensions.http = {
+        status: httpStatus,
+        ...(httpStatus === 401 ? { headers: { "WWW-Authenticate": 'Bearer realm="pleo-gateway"' } } : {}),
+      };
+    }
+    super(message, { extensions });
+    this.name = "GatewayError";
+    this.code = code;
+    this.details = details;
+  }
+}
+
+function definedOnly(details: GatewayErrorDetails): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined));
+}
+
+export function isGatewayError(error: unknown): error is GatewayError {
+  return error instanceof GatewayError;
+}

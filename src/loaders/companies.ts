@@ -1,0 +1,108 @@
+import DataLoader from "dataloader";
+import { ErrorCode, GatewayError } from "../errors.ts";
+import { getCompany, listCompanies } from "../pleo/apis/companies.ts";
+import type { BoundCredential } from "../pleo/credential.ts";
+import type { Page, PageRequest } from "../pleo/models/common.ts";
+import type { Company } from "../pleo/models/company.ts";
+import { stableKey } from "../support/stable-key.ts";
+import { defineLoader, type LoaderDeps } from "./registry.ts";
+
+export const DISCOVERY_SCOPE = "companies:read";
+
+/**
+ * Discovery data of one company, fetched with the most specific credential the caller holds: the
+ * company's own (with `companies:read`), else an organisation-scoped one whose organisation Pleo confirms
+ * contains the company. Each company is fetched at most once per request.
+ */
+export const companyById = defineLoader(
+  "companyById",
+  (deps) =>
+    new DataLoader<string, Company>(
+      async (ids) => Promise.all(ids.map((id) => loadCompany(deps, id).catch((error: Error) => error))),
+      { cacheKeyFn: (id) => id.toLowerCase() },
+    ),
+);
+
+async function loadCompany(deps: LoaderDeps, rawId: string): Promise<Company> {
+  const companyId = rawId.toLowerCase();
+  const own = await deps.access.companyCredentials(companyId);
+  const ownWithScope = own.find((b) => b.binding.scopes.has(DISCOVERY_SCOPE));
+  if (ownWithScope)
+    return checked(companyId, await getCompany(deps.pleo, ownWithScope.credential, companyId));
+
+  for (const organisationId of deps.access.organisationIdsWithCredentials()) {
+    const orgCredentials = await deps.access.organisationCredentials(organisationId);
+    const usable = orgCredentials.find((b) => b.binding.scopes.has(DISCOVERY_SCOPE));
+    if (!usable) continue;
+    try {
+      return checked(companyId, await getCompany(deps.pleo, usable.credential, companyId));
+    } catch (error) {
+      // Pleo answers 403/404 when the company is outside this credential's organisation: try the next.
+      if (
+        error instanceof GatewayError &&
+        (error.code === ErrorCode.UPSTREAM_FORBIDDEN || error.code === ErrorCode.NOT_FOUND)
+      ) {
+        continue;
+      }
+      throw error;
+    }
+  }
+  if (own.length > 0) {
+    throw new GatewayError(
+      ErrorCode.MISSING_SCOPE,
+      `The credential for company ${companyId} lacks the "${DISCOVERY_SCOPE}" scope.`,
+      { companyId, scope: DISCOVERY_SCOPE },
+    );
+  }
+  throw new GatewayError(
+    ErrorCode.NO_CREDENTIAL_FOR_COMPANY,
+    `This request holds no credential that can see company ${companyId}.`,
+    { companyId },
+  );
+}
+
+function checked(companyId: string, company: Company): Company {
+  if (company.id.toLowerCase() !== companyId) {
+    throw new GatewayError(
+      ErrorCode.UPSTREAM_ISOLATION_VIOLATION,
+      "Pleo returned another company than the one requested; the response was discarded.",
+      { companyId },
+    );
+  }
+  return company;
+}
+
+export interface OrganisationPageKey {
+  readonly organisationId: string;
+  readonly bound: BoundCredential;
+  readonly page: PageRequest;
+}
+
+/** A page of an organisation's companies, listed with an organisation-scoped credential. */
+export const organisationCompanies = defineLoader(
+  "organisationCompanies",
+  (deps) =>
+    new DataLoader<OrganisationPageKey, Page<Company>, string>(
+      async (keys) =>
+        Promise.all(
+          keys.map(async (key) => {
+            try {
+              const page = await listCompanies(deps.pleo, key.bound.credential, key.organisationId, key.page);
+              for (const company of page.items) {
+                if (company.organizationId && company.organizationId.toLowerCase() !== key.organisationId) {
+                  throw new GatewayError(
+                    ErrorCode.UPSTREAM_ISOLATION_VIOLATION,
+                    "Pleo listed a company of another organisation; the response was discarded.",
+                    { organisationId: key.organisationId },
+                  );
+                }
+              }
+              return page;
+            } catch (error) {
+              return error as Error;
+            }
+          }),
+        ),
+      { cacheKeyFn: (key) => stableKey({ o: key.organisationId, k: key.bound.credential.id, p: key.page }) },
+    ),
+);

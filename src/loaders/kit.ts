@@ -1,0 +1,107 @@
+import DataLoader from "dataloader";
+import { ErrorCode, GatewayError } from "../errors.ts";
+import type { BoundCredential } from "../pleo/credential.ts";
+import type { Page, PageRequest } from "../pleo/models/common.ts";
+import { stableKey } from "../support/stable-key.ts";
+import type { LoaderDeps } from "./registry.ts";
+
+/** Pleo caps every page (and every id filter) at 100. */
+export const PLEO_MAX_PAGE_SIZE = 100;
+
+/** A page of a company's resource, fetched with a credential already checked for that company. */
+export interface CompanyPageKey<F> {
+  readonly companyId: string;
+  readonly bound: BoundCredential;
+  readonly filter: F;
+  readonly page: PageRequest;
+}
+
+/**
+ * One upstream call per distinct (company, credential, filter, page) within a request: identical
+ * selections in different parts of a query share the call. Calls for different keys run in parallel.
+ */
+export function companyPageLoader<F, T>(
+  fetch: (deps: LoaderDeps, key: CompanyPageKey<F>) => Promise<Page<T>>,
+): (deps: LoaderDeps) => DataLoader<CompanyPageKey<F>, Page<T>, string> {
+  return (deps) =>
+    new DataLoader<CompanyPageKey<F>, Page<T>, string>(
+      async (keys) => settle(keys.map((key) => fetch(deps, key))),
+      {
+        cacheKeyFn: (key) =>
+          stableKey({ c: key.companyId, k: key.bound.credential.id, f: key.filter, p: key.page }),
+      },
+    );
+}
+
+/** One company-owned object by id. */
+export interface CompanyObjectKey {
+  readonly companyId: string;
+  readonly bound: BoundCredential;
+  readonly id: string;
+}
+
+/**
+ * Batches by-id lookups: all ids requested for one company with one credential in the same tick become
+ * one search call per 100 ids, never one call per item. Ids Pleo does not return become NOT_FOUND.
+ */
+export function companyObjectLoader<T extends { readonly id: string }>(
+  resource: string,
+  fetchMany: (
+    deps: LoaderDeps,
+    companyId: string,
+    bound: BoundCredential,
+    ids: readonly string[],
+  ) => Promise<readonly T[]>,
+): (deps: LoaderDeps) => DataLoader<CompanyObjectKey, T, string> {
+  return (deps) =>
+    new DataLoader<CompanyObjectKey, T, string>(
+      async (keys) => {
+        const groups = new Map<string, { companyId: string; bound: BoundCredential; ids: Set<string> }>();
+        for (const key of keys) {
+          const groupKey = `${key.companyId}|${key.bound.credential.id}`;
+          let group = groups.get(groupKey);
+          if (!group) {
+            group = { companyId: key.companyId, bound: key.bound, ids: new Set() };
+            groups.set(groupKey, group);
+          }
+          group.ids.add(key.id.toLowerCase());
+        }
+        const found = new Map<string, T | Error>();
+        await Promise.all(
+          [...groups.entries()].flatMap(([groupKey, group]) =>
+            chunk([...group.ids], PLEO_MAX_PAGE_SIZE).map(async (ids) => {
+              try {
+                const items = await fetchMany(deps, group.companyId, group.bound, ids);
+                for (const item of items) found.set(`${groupKey}|${item.id.toLowerCase()}`, item);
+              } catch (error) {
+                for (const id of ids) found.set(`${groupKey}|${id}`, asError(error));
+              }
+            }),
+          ),
+        );
+        return keys.map(
+          (key) =>
+            found.get(`${key.companyId}|${key.bound.credential.id}|${key.id.toLowerCase()}`) ??
+            new GatewayError(ErrorCode.NOT_FOUND, `No ${resource} ${key.id} in company ${key.companyId}.`, {
+              companyId: key.companyId,
+            }),
+        );
+      },
+      { cacheKeyFn: (key) => `${key.companyId}|${key.bound.credential.id}|${key.id.toLowerCase()}` },
+    );
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+async function settle<T>(promises: readonly Promise<T>[]): Promise<(T | Error)[]> {
+  const results = await Promise.allSettled(promises);
+  return results.map((r) => (r.status === "fulfilled" ? r.value : asError(r.reason)));
+}
+
+function asError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error(String(reason));
+}

@@ -1,0 +1,21 @@
+import type { GraphQLSchema } from "graphql";
+import { builder } from "./builder.ts";
+// Each import registers one type (and its root fields) with the builder.
+import "./types/scalars.ts";
+import "./types/page-info.ts";
+import "./types/organisation.ts";
+import "./types/company.ts";
+import "./types/vendor.ts";
+import "./types/viewer.ts";
+
+builder.queryType({
+  description: "The Pleo gateway: discovery of organisations and companies, and each company's books.",
+});
+
+let schema: GraphQLSchema | undefined;
+
+/** The schema is built once per process; it holds no per-request or per-caller state. */
+export function gatewaySchema(): GraphQLSchema {
+  schema ??= builder.toSchema({ sortSchema: true });
+  return schema;
+}

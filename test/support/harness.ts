@@ -1,0 +1,134 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+import { createGateway, type Gateway, type GatewayOptions } from "../../src/app.ts";
+import type { CallerTokenOptions } from "../../src/context/caller-token.ts";
+import type { CredentialStore } from "../../src/credentials/store.ts";
+import { type EmbeddedEnvironment, startEmbedded } from "../../src/embedded/embedded.ts";
+import type { Persona } from "../../src/embedded/personas.ts";
+import type { SimRequestLogEntry } from "../../src/simulator/index.ts";
+import { createLogger } from "../../src/support/logger.ts";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: GraphQLErrorBody[] };
+  text: string;
+}
+
+export interface GraphQLErrorBody {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; [key: string]: unknown };
+}
+
+export interface Harness {
+  readonly url: string;
+  readonly simulatorUrl: string;
+  readonly env: EmbeddedEnvironment;
+  readonly gateway: Gateway;
+  /** Every log line the gateway wrote, raw. */
+  readonly logLines: string[];
+  gql<T = Record<string, unknown>>(
+    query: string,
+    options?: { headers?: Record<string, string>; variables?: Record<string, unknown> },
+  ): Promise<GraphQLResponse<T>>;
+  persona(name: string): Promise<Persona>;
+  simRequests(): Promise<SimRequestLogEntry[]>;
+  resetSim(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded wiring `npm start` uses (simulator + dev JWT issuer + seeded credential store), with the
+ * gateway on an ephemeral loopback port and driven over real HTTP.
+ */
+export async function startHarness(
+  overrides: {
+    credentialStore?: CredentialStore;
+    introspectionTtlMs?: number;
+    /** null: run without caller-JWT verification. */
+    callerTokens?: CallerTokenOptions | null;
+  } = {},
+): Promise<Harness> {
+  const env = await startEmbedded({ simulatorPort: 0 });
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, callback) {
+      logLines.push(String(chunk));
+      callback();
+    },
+  });
+  const options: GatewayOptions = {
+    pleo: {
+      baseUrl: env.simulator.url,
+      connectTimeoutMs: 2_000,
+      headersTimeoutMs: 5_000,
+      bodyTimeoutMs: 5_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 16,
+      userAgent: "pleo-gateway-test",
+    },
+    credentialStore: overrides.credentialStore ?? env.credentialStore,
+    callerTokens: overrides.callerTokens === null ? undefined : (overrides.callerTokens ?? env.callerTokens),
+    introspection: { ttlMs: overrides.introspectionTtlMs ?? 60_000, maxEntries: 1_000 },
+    maxDirectCredentials: 20,
+    logger: createLogger("debug", sink),
+    personas: () => env.personas(),
+  };
+  const gateway = await createGateway(options);
+  const server: Server = createServer(gateway.yoga);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    simulatorUrl: env.simulator.url,
+    env,
+    gateway,
+    logLines,
+    async gql(query, { headers = {}, variables } = {}) {
+      const response = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/graphql-response+json",
+          ...headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: JSON.parse(text), text };
+    },
+    async persona(name) {
+      const personas = (await (await fetch(`${url}/dev/personas`)).json()) as Persona[];
+      const found = personas.find((p) => p.name === name);
+      if (!found) throw new Error(`no persona ${name}`);
+      return found;
+    },
+    async simRequests() {
+      const body = (await (await fetch(`${env.simulator.url}/__sim/requests`)).json()) as {
+        data: SimRequestLogEntry[];
+      };
+      return body.data;
+    },
+    async resetSim() {
+      await fetch(`${env.simulator.url}/__sim/reset`, { method: "POST" });
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await gateway.close();
+      await env.simulator.close();
+    },
+  };
+}
+
+/** Errors of a response, by their code. */
+export function codes(response: GraphQLResponse<unknown>): string[] {
+  return (response.body.errors ?? []).map((e) => String(e.extensions?.code));
+}
+
+export function basic(key: string): string {
+  return `Basic ${Buffer.from(`${key}:`).toString("base64")}`;
+}
