@@ -17,7 +17,12 @@ const config: CodegenConfig = {
         emitLegacyCommonJSImports: false,
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { UUID: "string", DateTime: "string" },
+        scalars: {
+          UUID: "string",
+          DateTime: "string",
+          MinorUnits: "number",
+          JSONObject: "Record<string, unknown>",
+        },
         strictScalars: true,
       },
     },

@@ -1,6 +1,7 @@
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
 import { type CallerTokenOptions, CallerTokenVerifier } from "./context/caller-token.ts";
-import { ContextFactory, type GatewayContext } from "./context/context.ts";
+import { ContextFactory, type GatewayContext, type GatewaySettings } from "./context/context.ts";
 import { type CachedBinding, CredentialIntrospector } from "./credentials/introspector.ts";
 import type { CredentialStore } from "./credentials/store.ts";
 import type { Persona } from "./embedded/personas.ts";
@@ -18,6 +19,7 @@ export interface GatewayOptions {
   readonly callerTokens: CallerTokenOptions | undefined;
   readonly introspection: { readonly ttlMs: number; readonly maxEntries: number };
   readonly maxDirectCredentials: number;
+  readonly settings: GatewaySettings;
   readonly logger: Logger;
   /** Embedded mode only: the demo personas served at /dev/personas and offered in GraphiQL. */
   readonly personas?: () => Promise<readonly Persona[]>;
@@ -43,6 +45,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     store: options.credentialStore,
     verifier: options.callerTokens ? new CallerTokenVerifier(options.callerTokens) : undefined,
     maxDirectCredentials: options.maxDirectCredentials,
+    settings: options.settings,
   });
   const personas = options.personas ? await options.personas() : [];
   const logger = options.logger;
@@ -67,6 +70,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       warn: (...args) => logger.warn({ yoga: args.map(String) }),
       error: (...args) => logger.error({ yoga: args.map(String) }),
     },
+    // GraphiQL bundled with the package, so it works with no CDN reachable (as on this project's machines).
+    renderGraphiQL,
     graphiql: {
       title: "Pleo GraphQL gateway",
       defaultQuery: PERSONA_EXAMPLE_QUERY,

@@ -30,88 +30,84 @@ const ALLOWED_JWT_ALGORITHMS = [
   "EdDSA",
 ];
 
-export const configSchema = z
-  .object({
-    HOST: z.string().default("127.0.0.1"),
-    PORT: port.default(4000),
-    /** Pleo's base URL. Unset: `npm start` embeds the simulator and points here. */
-    PLEO_API_URL: optionalString.pipe(z.url().optional()),
-    SIM_PORT: port.default(4010),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+export const configSchema = z.object({
+  HOST: z.string().default("127.0.0.1"),
+  PORT: port.default(4000),
+  /** Pleo's base URL. Unset: `npm start` embeds the simulator and points here. */
+  PLEO_API_URL: optionalString.pipe(z.url().optional()),
+  SIM_PORT: port.default(4010),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
-    PLEO_CONNECT_TIMEOUT_MS: positiveMs.default(5_000),
-    PLEO_HEADERS_TIMEOUT_MS: positiveMs.default(15_000),
-    PLEO_BODY_TIMEOUT_MS: positiveMs.default(15_000),
-    PLEO_KEEPALIVE_TIMEOUT_MS: positiveMs.default(10_000),
-    PLEO_MAX_CONNECTIONS: z.coerce.number().int().positive().default(32),
+  PLEO_CONNECT_TIMEOUT_MS: positiveMs.default(5_000),
+  PLEO_HEADERS_TIMEOUT_MS: positiveMs.default(15_000),
+  PLEO_BODY_TIMEOUT_MS: positiveMs.default(15_000),
+  PLEO_KEEPALIVE_TIMEOUT_MS: positiveMs.default(10_000),
+  PLEO_MAX_CONNECTIONS: z.coerce.number().int().positive().default(32),
 
-    INTROSPECTION_CACHE_TTL_MS: positiveMs.default(60_000),
-    INTROSPECTION_CACHE_MAX_ENTRIES: z.coerce.number().int().positive().default(10_000),
-    MAX_DIRECT_CREDENTIALS: z.coerce.number().int().positive().max(100).default(20),
+  INTROSPECTION_CACHE_TTL_MS: positiveMs.default(60_000),
+  INTROSPECTION_CACHE_MAX_ENTRIES: z.coerce.number().int().positive().default(10_000),
+  MAX_DIRECT_CREDENTIALS: z.coerce.number().int().positive().max(100).default(20),
 
-    PLEO_CREDENTIALS_FILE: optionalString,
-    PLEO_CREDENTIALS: optionalString,
+  /** Pleo has not confirmed this scope's name; "" requires only a credential bound to the company. */
+  PLEO_ACCOUNTING_ENTRIES_SCOPE: z.string().trim().default("accounting-entries:read"),
 
-    AUTH_JWT_ISSUER: optionalString,
-    AUTH_JWT_AUDIENCE: optionalString,
-    AUTH_JWT_ALGORITHMS: csv
-      .pipe(z.array(z.enum(ALLOWED_JWT_ALGORITHMS as [string, ...string[]])).min(1))
-      .default(["RS256", "ES256"]),
-    AUTH_JWKS_URL: optionalString.pipe(z.url().optional()),
-    /** A JSON Web Key Set (public keys only) given inline, for deployments without a JWKS endpoint. */
-    AUTH_JWKS: optionalString.pipe(
-      z
-        .string()
-        .transform((raw, ctx) => {
-          try {
-            return JSON.parse(raw) as unknown;
-          } catch {
-            ctx.addIssue({ code: "custom", message: "must be a JSON Web Key Set (JSON)" });
-            return z.NEVER;
-          }
-        })
-        .pipe(
-          z.object({
-            keys: z
-              .array(
-                z
-                  .object({ kty: z.string() })
-                  .loose()
-                  .refine((k) => !("d" in k), "must hold public keys only (a private key was found)"),
-              )
-              .min(1),
-          }),
-        )
-        .optional(),
-    ),
-    AUTH_JWT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
-    AUTH_JWT_COMPANIES_CLAIM: z.string().min(1).default("pleo_companies"),
-    AUTH_JWT_ORGANISATIONS_CLAIM: z.string().min(1).default("pleo_organisations"),
-  })
-  .superRefine((c, ctx) => {
-    const jwtConfigured = c.AUTH_JWKS_URL !== undefined || c.AUTH_JWKS !== undefined;
-    if (c.AUTH_JWKS_URL && c.AUTH_JWKS) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["AUTH_JWKS"],
-        message: "set AUTH_JWKS_URL or AUTH_JWKS, not both",
-      });
-    }
-    if (jwtConfigured && (!c.AUTH_JWT_ISSUER || !c.AUTH_JWT_AUDIENCE)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["AUTH_JWT_ISSUER"],
-        message: "caller JWTs need both AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE pinned",
-      });
-    }
-    if (c.PLEO_CREDENTIALS_FILE && c.PLEO_CREDENTIALS) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["PLEO_CREDENTIALS"],
-        message: "set PLEO_CREDENTIALS_FILE or PLEO_CREDENTIALS, not both",
-      });
-    }
-  });
+  PLEO_CREDENTIALS_FILE: optionalString,
+  PLEO_CREDENTIALS: optionalString,
+
+  AUTH_JWT_ISSUER: optionalString,
+  AUTH_JWT_AUDIENCE: optionalString,
+  AUTH_JWT_ALGORITHMS: csv
+    .pipe(z.array(z.enum(ALLOWED_JWT_ALGORITHMS as [string, ...string[]])).min(1))
+    .default(["RS256", "ES256"]),
+  AUTH_JWKS_URL: optionalString.pipe(z.url().optional()),
+  /** A JSON Web Key Set (public keys only) given inline, for deployments without a JWKS endpoint. */
+  AUTH_JWKS: optionalString.pipe(
+    z
+      .string()
+      .transform((raw, ctx) => {
+        try {
+          return JSON.parse(raw) as unknown;
+        } catch {
+          ctx.addIssue({ code: "custom", message: "must be a JSON Web Key Set (JSON)" });
+          return z.NEVER;
+        }
+      })
+      .pipe(
+        z.object({
+          keys: z
+            .array(
+              z
+                .object({ kty: z.string() })
+                .loose()
+                .refine((k) => !("d" in k), "must hold public keys only (a private key was found)"),
+            )
+            .min(1),
+        }),
+      )
+      .optional(),
+  ),
+  AUTH_JWT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
+  AUTH_JWT_COMPANIES_CLAIM: z.string().min(1).default("pleo_companies"),
+  AUTH_JWT_ORGANISATIONS_CLAIM: z.string().min(1).default("pleo_organisations"),
+});
+
+/**
+ * Rules between variables. They look at which variables are set in the raw environment, so they are
+ * reported together with every per-variable problem (a schema refinement would be skipped then).
+ */
+function crossVariableProblems(env: Record<string, string | undefined>): string[] {
+  const set = (name: string) => (env[name] ?? "").trim() !== "";
+  const problems: string[] = [];
+  if (set("AUTH_JWKS_URL") && set("AUTH_JWKS"))
+    problems.push("AUTH_JWKS: set AUTH_JWKS_URL or AUTH_JWKS, not both");
+  if ((set("AUTH_JWKS_URL") || set("AUTH_JWKS")) && !(set("AUTH_JWT_ISSUER") && set("AUTH_JWT_AUDIENCE"))) {
+    problems.push("AUTH_JWT_ISSUER: caller JWTs need both AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE pinned");
+  }
+  if (set("PLEO_CREDENTIALS_FILE") && set("PLEO_CREDENTIALS")) {
+    problems.push("PLEO_CREDENTIALS: set PLEO_CREDENTIALS_FILE or PLEO_CREDENTIALS, not both");
+  }
+  return problems;
+}
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -125,8 +121,12 @@ export class ConfigError extends Error {
 /** Parses the environment; throws ConfigError listing every problem (values are never echoed). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = configSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(config)"}: ${i.message}`));
-  }
+  const problems = [
+    ...(result.success
+      ? []
+      : result.error.issues.map((i) => `${i.path.join(".") || "(config)"}: ${i.message}`)),
+    ...crossVariableProblems(env),
+  ];
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
 }

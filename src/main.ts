@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       maxEntries: config.INTROSPECTION_CACHE_MAX_ENTRIES,
     },
     maxDirectCredentials: config.MAX_DIRECT_CREDENTIALS,
+    settings: { accountingEntriesScope: config.PLEO_ACCOUNTING_ENTRIES_SCOPE },
     logger,
     ...(embedded ? { personas: () => embedded.personas() } : {}),
   };

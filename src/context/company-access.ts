@@ -70,14 +70,14 @@ export class CompanyAccess {
    */
   async credentialFor(companyId: string, scope: string): Promise<BoundCredential> {
     const candidates = await this.companyCredentials(companyId);
-    const withScope = candidates.find((b) => b.binding.scopes.has(scope));
+    const withScope = candidates.find((b) => grants(b, scope));
     if (withScope) return withScope;
     throw await this.#denial(companyId, scope, candidates.length > 0);
   }
 
   async canAct(companyId: string, scope: string): Promise<boolean> {
     const candidates = await this.companyCredentials(companyId);
-    return candidates.some((b) => b.binding.scopes.has(scope));
+    return candidates.some((b) => grants(b, scope));
   }
 
   /** The typed error explaining why `credentialFor(companyId, scope)` would fail. */
@@ -209,4 +209,9 @@ export class CompanyAccess {
     }
     return { bound: { credential, binding, source: "store" } };
   }
+}
+
+/** An empty scope means "any credential bound to the company" (for scopes Pleo has not confirmed). */
+function grants(bound: BoundCredential, scope: string): boolean {
+  return scope === "" || bound.binding.scopes.has(scope);
 }

@@ -17,8 +17,15 @@ export interface CallerIdentity {
   readonly directCredentialCount: number;
 }
 
+/** Deployment choices the schema consults per request (from configuration). */
+export interface GatewaySettings {
+  /** The scope required for accounting entries ("" = any credential of the company). */
+  readonly accountingEntriesScope: string;
+}
+
 export interface GatewayContext {
   readonly requestId: string;
+  readonly settings: GatewaySettings;
   readonly caller: CallerIdentity;
   readonly access: CompanyAccess;
   readonly loaders: LoaderRegistry;
@@ -32,6 +39,7 @@ export interface ContextFactoryDeps {
   /** Absent when no caller-JWT keys are configured: then an Authorization header is refused. */
   readonly verifier: CallerTokenVerifier | undefined;
   readonly maxDirectCredentials: number;
+  readonly settings: GatewaySettings;
 }
 
 /**
@@ -59,6 +67,7 @@ export class ContextFactory {
     });
     return {
       requestId,
+      settings: this.#deps.settings,
       caller: {
         token: grant ? { subject: grant.subject, expiresAt: grant.expiresAt } : undefined,
         directCredentialCount: direct.length,

@@ -4,10 +4,9 @@ import { getCompany, listCompanies } from "../pleo/apis/companies.ts";
 import type { BoundCredential } from "../pleo/credential.ts";
 import type { Page, PageRequest } from "../pleo/models/common.ts";
 import type { Company } from "../pleo/models/company.ts";
+import { Scope } from "../pleo/scopes.ts";
 import { stableKey } from "../support/stable-key.ts";
 import { defineLoader, type LoaderDeps } from "./registry.ts";
-
-export const DISCOVERY_SCOPE = "companies:read";
 
 /**
  * Discovery data of one company, fetched with the most specific credential the caller holds: the
@@ -26,13 +25,13 @@ export const companyById = defineLoader(
 async function loadCompany(deps: LoaderDeps, rawId: string): Promise<Company> {
   const companyId = rawId.toLowerCase();
   const own = await deps.access.companyCredentials(companyId);
-  const ownWithScope = own.find((b) => b.binding.scopes.has(DISCOVERY_SCOPE));
+  const ownWithScope = own.find((b) => b.binding.scopes.has(Scope.companies));
   if (ownWithScope)
     return checked(companyId, await getCompany(deps.pleo, ownWithScope.credential, companyId));
 
   for (const organisationId of deps.access.organisationIdsWithCredentials()) {
     const orgCredentials = await deps.access.organisationCredentials(organisationId);
-    const usable = orgCredentials.find((b) => b.binding.scopes.has(DISCOVERY_SCOPE));
+    const usable = orgCredentials.find((b) => b.binding.scopes.has(Scope.companies));
     if (!usable) continue;
     try {
       return checked(companyId, await getCompany(deps.pleo, usable.credential, companyId));
@@ -50,8 +49,8 @@ async function loadCompany(deps: LoaderDeps, rawId: string): Promise<Company> {
   if (own.length > 0) {
     throw new GatewayError(
       ErrorCode.MISSING_SCOPE,
-      `The credential for company ${companyId} lacks the "${DISCOVERY_SCOPE}" scope.`,
-      { companyId, scope: DISCOVERY_SCOPE },
+      `The credential for company ${companyId} lacks the "${Scope.companies}" scope.`,
+      { companyId, scope: Scope.companies },
     );
   }
   throw new GatewayError(

@@ -52,7 +52,14 @@ export function companyObjectLoader<T extends { readonly id: string }>(
     bound: BoundCredential,
     ids: readonly string[],
   ) => Promise<readonly T[]>,
+  /**
+   * Which field of a returned item the keys refer to: its id (UUIDs, matched case-insensitively), or
+   * e.g. a vendor's externalId (matched and sent exactly as given).
+   */
+  keyOf?: (item: T) => string | null | undefined,
 ): (deps: LoaderDeps) => DataLoader<CompanyObjectKey, T, string> {
+  const itemKeyOf = keyOf ?? ((item: T) => item.id.toLowerCase());
+  const norm = keyOf ? (key: string) => key : (key: string) => key.toLowerCase();
   return (deps) =>
     new DataLoader<CompanyObjectKey, T, string>(
       async (keys) => {
@@ -64,7 +71,7 @@ export function companyObjectLoader<T extends { readonly id: string }>(
             group = { companyId: key.companyId, bound: key.bound, ids: new Set() };
             groups.set(groupKey, group);
           }
-          group.ids.add(key.id.toLowerCase());
+          group.ids.add(norm(key.id));
         }
         const found = new Map<string, T | Error>();
         await Promise.all(
@@ -72,7 +79,10 @@ export function companyObjectLoader<T extends { readonly id: string }>(
             chunk([...group.ids], PLEO_MAX_PAGE_SIZE).map(async (ids) => {
               try {
                 const items = await fetchMany(deps, group.companyId, group.bound, ids);
-                for (const item of items) found.set(`${groupKey}|${item.id.toLowerCase()}`, item);
+                for (const item of items) {
+                  const itemKey = itemKeyOf(item);
+                  if (itemKey) found.set(`${groupKey}|${itemKey}`, item);
+                }
               } catch (error) {
                 for (const id of ids) found.set(`${groupKey}|${id}`, asError(error));
               }
@@ -81,13 +91,52 @@ export function companyObjectLoader<T extends { readonly id: string }>(
         );
         return keys.map(
           (key) =>
-            found.get(`${key.companyId}|${key.bound.credential.id}|${key.id.toLowerCase()}`) ??
+            found.get(`${key.companyId}|${key.bound.credential.id}|${norm(key.id)}`) ??
             new GatewayError(ErrorCode.NOT_FOUND, `No ${resource} ${key.id} in company ${key.companyId}.`, {
               companyId: key.companyId,
             }),
         );
       },
-      { cacheKeyFn: (key) => `${key.companyId}|${key.bound.credential.id}|${key.id.toLowerCase()}` },
+      { cacheKeyFn: (key) => `${key.companyId}|${key.bound.credential.id}|${norm(key.id)}` },
+    );
+}
+
+/** A whole (small) company list, e.g. every tax code: the key is the company and its credential. */
+export interface CompanyListKey {
+  readonly companyId: string;
+  readonly bound: BoundCredential;
+}
+
+/** The most pages a whole-list load may read (100 items each), so one field cannot page Pleo endlessly. */
+export const MAX_WHOLE_LIST_PAGES = 20;
+
+/**
+ * Every item of a company's list, read page by page (100 at a time) at most once per request. Used to
+ * resolve references by a non-id key (a tax code by its code), where Pleo offers no multi-value filter.
+ */
+export function companyListLoader<T>(
+  fetchPage: (deps: LoaderDeps, key: CompanyListKey, page: PageRequest) => Promise<Page<T>>,
+): (deps: LoaderDeps) => DataLoader<CompanyListKey, readonly T[], string> {
+  return (deps) =>
+    new DataLoader<CompanyListKey, readonly T[], string>(
+      async (keys) =>
+        settle(
+          keys.map(async (key) => {
+            const items: T[] = [];
+            let after: string | undefined;
+            for (let n = 0; n < MAX_WHOLE_LIST_PAGES; n++) {
+              const page = await fetchPage(deps, key, {
+                limit: PLEO_MAX_PAGE_SIZE,
+                ...(after ? { after } : {}),
+              });
+              items.push(...page.items);
+              if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+              after = page.pageInfo.endCursor;
+            }
+            return items;
+          }),
+        ),
+      { cacheKeyFn: (key) => `${key.companyId}|${key.bound.credential.id}` },
     );
 }
 

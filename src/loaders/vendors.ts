@@ -3,8 +3,6 @@ import type { VendorSearch } from "../pleo/models/vendor.ts";
 import { companyObjectLoader, companyPageLoader, PLEO_MAX_PAGE_SIZE } from "./kit.ts";
 import { defineLoader } from "./registry.ts";
 
-export const VENDORS_READ = "vendors:read";
-
 export const vendorPages = defineLoader(
   "vendorPages",
   companyPageLoader<VendorSearch, Awaited<ReturnType<typeof searchVendors>>["items"][number]>((deps, key) =>
@@ -25,4 +23,26 @@ export const vendorById = defineLoader(
     );
     return page.items;
   }),
+);
+
+/**
+ * Vendors by their external id (the accounting system's supplier id), batched into `vendors:search`
+ * filtered by `externalIds`: how an accounting entry's `supplier.externalSupplierId` becomes a vendor.
+ */
+export const vendorByExternalId = defineLoader(
+  "vendorByExternalId",
+  companyObjectLoader(
+    "vendor",
+    async (deps, companyId, bound, externalIds) => {
+      const page = await searchVendors(
+        deps.pleo,
+        bound.credential,
+        companyId,
+        { externalIds },
+        { limit: PLEO_MAX_PAGE_SIZE },
+      );
+      return page.items;
+    },
+    (vendor) => vendor.externalId,
+  ),
 );

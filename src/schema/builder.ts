@@ -24,6 +24,8 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
     DateTime: { Input: string; Output: string };
     UUID: { Input: string; Output: string };
+    MinorUnits: { Input: number; Output: number };
+    JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
   DefaultFieldNullability: false;
   /** Every connection resolver returns Pleo's `pagination.total` (null where Pleo gives none). */

@@ -5,7 +5,14 @@ import "./types/scalars.ts";
 import "./types/page-info.ts";
 import "./types/organisation.ts";
 import "./types/company.ts";
+import "./types/money.ts";
 import "./types/vendor.ts";
+import "./types/tax-code.ts";
+import "./types/account.ts";
+import "./types/tag-group.ts";
+import "./types/employee.ts";
+import "./types/export-job.ts";
+import "./types/accounting-entry.ts";
 import "./types/viewer.ts";
 
 builder.queryType({

@@ -7,7 +7,7 @@ import {
   ViewerOverviewDocument,
   type ViewerOverviewQuery,
 } from "../generated/graphql.ts";
-import { type Harness, startHarness } from "../support/harness.ts";
+import { type GraphQLResponse, type Harness, startHarness } from "../support/harness.ts";
 
 /** Scripts use the codegen'd typed documents; this is what such a script does. */
 describe("typed documents from codegen", () => {
@@ -23,11 +23,15 @@ describe("typed documents from codegen", () => {
     let after: string | null = null;
     let total = 0;
     do {
-      const response = await h.gql<CompanyVendorsQuery>(print(CompanyVendorsDocument), {
-        headers,
-        variables: { companyId: COMPANIES.nl.id, first: 10, after },
-      });
-      const vendors = response.body.data?.company?.vendors;
+      const response: GraphQLResponse<CompanyVendorsQuery> = await h.gql<CompanyVendorsQuery>(
+        print(CompanyVendorsDocument),
+        {
+          headers,
+          variables: { companyId: COMPANIES.nl.id, first: 10, after },
+        },
+      );
+      const vendors: NonNullable<CompanyVendorsQuery["company"]>["vendors"] | undefined =
+        response.body.data?.company?.vendors;
       expect(vendors).toBeTruthy();
       total = vendors?.totalCount ?? 0;
       names.push(...(vendors?.edges.map((e) => e.node.name) ?? []));

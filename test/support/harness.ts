@@ -73,6 +73,7 @@ export async function startHarness(
     callerTokens: overrides.callerTokens === null ? undefined : (overrides.callerTokens ?? env.callerTokens),
     introspection: { ttlMs: overrides.introspectionTtlMs ?? 60_000, maxEntries: 1_000 },
     maxDirectCredentials: 20,
+    settings: { accountingEntriesScope: "accounting-entries:read" },
     logger: createLogger("debug", sink),
     personas: () => env.personas(),
   };

@@ -1,7 +1,8 @@
 import type { GatewayContext } from "../../context/context.ts";
 import { ErrorCode, GatewayError } from "../../errors.ts";
-import { companyById, DISCOVERY_SCOPE, organisationCompanies } from "../../loaders/companies.ts";
+import { companyById, organisationCompanies } from "../../loaders/companies.ts";
 import type { Company as CompanyModel } from "../../pleo/models/company.ts";
+import { Scope } from "../../pleo/scopes.ts";
 import { builder } from "../builder.ts";
 import { planPage, toConnection } from "../connection.ts";
 import { uuidOrGlobalId } from "../global-id.ts";
@@ -59,7 +60,7 @@ builder.node(Organisation, {
         "The organisation's companies. With an organisation-scoped credential, every company Pleo lists; otherwise the companies this request holds credentials for.",
       resolve: async (org, args, ctx) => {
         const orgCredential = (await ctx.access.organisationCredentials(org.id)).find((b) =>
-          b.binding.scopes.has(DISCOVERY_SCOPE),
+          b.binding.scopes.has(Scope.companies),
         );
         if (orgCredential) {
           const scope = { ownerId: org.id, resource: "companies" };

@@ -32,3 +32,13 @@ stringScalar(
     !Number.isNaN(Date.parse(v)),
   "an ISO 8601 date-time with offset",
 );
+
+builder.scalarType("JSONObject", {
+  description: "A JSON object passed through from Pleo as is (e.g. an account's free-form metadata).",
+  serialize: (value) => value,
+  parseValue: (value) => {
+    if (value === null || typeof value !== "object" || Array.isArray(value))
+      throw new GraphQLError("JSONObject must be an object.");
+    return value as Record<string, unknown>;
+  },
+});

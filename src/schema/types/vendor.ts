@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { companyById } from "../../loaders/companies.ts";
-import { VENDORS_READ, vendorById, vendorPages } from "../../loaders/vendors.ts";
+import { vendorById, vendorPages } from "../../loaders/vendors.ts";
 import type { Vendor as VendorModel, VendorSearch } from "../../pleo/models/vendor.ts";
+import { Scope } from "../../pleo/scopes.ts";
 import { builder } from "../builder.ts";
-import { planPage, toConnection } from "../connection.ts";
-import { ownedIdForCompany, ownedLocalId, parseOwnedLocalId } from "../global-id.ts";
+import { companyConnection, companyObject, loadOwned, requiresCompanyScope } from "../company-fields.ts";
+import { ownedLocalId, parseOwnedLocalId } from "../global-id.ts";
 import { Company } from "./company.ts";
 
 export const VendorState = builder.enumType("VendorState", {
@@ -20,10 +21,7 @@ builder.node(Vendor, {
     parse: (id) => parseOwnedLocalId("Vendor", id),
   },
   // node(id:) takes the company from the id itself and needs that company's credential.
-  loadOne: async ({ companyId, id }, ctx) => {
-    const bound = await ctx.access.credentialFor(companyId, VENDORS_READ);
-    return ctx.loaders.get(vendorById).load({ companyId, bound, id });
-  },
+  loadOne: ({ companyId, id }, ctx) => loadOwned(ctx, companyId, Scope.vendorsRead, vendorById, id),
   fields: (t) => ({
     vendorId: t.field({ type: "UUID", description: "Pleo's vendor id.", resolve: (v) => v.id }),
     company: t.field({
@@ -84,31 +82,30 @@ builder.objectFields(Company, (t) => ({
   vendors: t.connection({
     type: Vendor,
     nullable: true,
-    description: `The company's vendors. Needs a credential bound to this company with \`${VENDORS_READ}\`.`,
-    authScopes: (company) => ({ company: { companyId: company.id.toLowerCase(), scope: VENDORS_READ } }),
+    description: `The company's vendors. Needs a credential bound to this company with \`${Scope.vendorsRead}\`.`,
+    authScopes: requiresCompanyScope(Scope.vendorsRead),
     args: { filter: t.arg({ type: VendorFilter, required: false }) },
-    resolve: async (company, args, ctx) => {
-      const companyId = company.id.toLowerCase();
-      const scope = { ownerId: companyId, resource: "vendors" };
-      const plan = planPage(scope, args);
-      const bound = await ctx.access.credentialFor(companyId, VENDORS_READ);
-      const page = await ctx.loaders
-        .get(vendorPages)
-        .load({ companyId, bound, filter: toSearch(args.filter), page: plan.request });
-      return toConnection(scope, plan, page);
-    },
+    resolve: (company, args, ctx) =>
+      companyConnection(ctx, company, {
+        resource: "vendors",
+        scope: Scope.vendorsRead,
+        loader: vendorPages,
+        filter: toSearch(args.filter),
+        args,
+      }),
   }),
   vendor: t.field({
     type: Vendor,
     nullable: true,
     description: "One vendor of this company, by Pleo id or global ID (which must belong to this company).",
-    authScopes: (company) => ({ company: { companyId: company.id.toLowerCase(), scope: VENDORS_READ } }),
+    authScopes: requiresCompanyScope(Scope.vendorsRead),
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (company, args, ctx) => {
-      const companyId = company.id.toLowerCase();
-      const id = ownedIdForCompany("Vendor", companyId, args.id);
-      const bound = await ctx.access.credentialFor(companyId, VENDORS_READ);
-      return ctx.loaders.get(vendorById).load({ companyId, bound, id });
-    },
+    resolve: (company, args, ctx) =>
+      companyObject(ctx, company.id.toLowerCase(), {
+        typename: "Vendor",
+        scope: Scope.vendorsRead,
+        loader: vendorById,
+        id: args.id,
+      }),
   }),
 }));

@@ -1,9 +1,10 @@
 import type { AccessProblem } from "../../context/company-access.ts";
 import type { GatewayContext } from "../../context/context.ts";
-import { DISCOVERY_SCOPE, organisationCompanies } from "../../loaders/companies.ts";
+import { organisationCompanies } from "../../loaders/companies.ts";
 import { PLEO_MAX_PAGE_SIZE } from "../../loaders/kit.ts";
 import type { BoundCredential } from "../../pleo/credential.ts";
 import type { Company as CompanyModel } from "../../pleo/models/company.ts";
+import { Scope } from "../../pleo/scopes.ts";
 import { builder } from "../builder.ts";
 import { Company } from "./company.ts";
 import { discoverableOrganisationIds, heldCompanies, Organisation } from "./organisation.ts";
@@ -76,7 +77,7 @@ async function discoverableCompanies(ctx: GatewayContext): Promise<CompanyModel[
   await Promise.all(
     ctx.access.organisationIdsWithCredentials().map(async (organisationId) => {
       const bound = (await ctx.access.organisationCredentials(organisationId)).find((b) =>
-        b.binding.scopes.has(DISCOVERY_SCOPE),
+        b.binding.scopes.has(Scope.companies),
       );
       if (!bound) return;
       const loader = ctx.loaders.get(organisationCompanies);

@@ -4,7 +4,8 @@
  */
 export const SEED_REFERENCE_TIME = "2026-11-02T09:30:00Z";
 
-const referenceMs = Date.parse(SEED_REFERENCE_TIME);
+/** The reference time in epoch milliseconds; no seeded timestamp lies after it. */
+export const REFERENCE_MS = Date.parse(SEED_REFERENCE_TIME);
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
@@ -15,7 +16,7 @@ export function isoSeconds(ms: number): string {
 
 /** Milliseconds of the instant `days` days and `minutes` minutes before the reference time. */
 export function beforeReference(days: number, minutes = 0): number {
-  return referenceMs - days * DAY - minutes * MINUTE;
+  return REFERENCE_MS - days * DAY - minutes * MINUTE;
 }
 
 export function addMinutes(ms: number, minutes: number): number {
@@ -29,4 +30,9 @@ export function addDays(ms: number, days: number): number {
 /** Midnight UTC of the day containing `ms` (Pleo's bookkeeping dates are date-times at midnight). */
 export function startOfDay(ms: number): number {
   return ms - (((ms % DAY) + DAY) % DAY);
+}
+
+/** Keeps a derived timestamp from drifting past the reference time. */
+export function notAfterReference(ms: number): number {
+  return Math.min(ms, REFERENCE_MS);
 }

@@ -184,6 +184,15 @@ export const CREDENTIALS = {
     scopes: ["companies:read", ...allCompanyScopes],
     clientId: "sim-client-lcb-be",
   },
+  /** BE key limited to vendors: every other accounting field fails with MISSING_SCOPE. */
+  beVendorsOnly: {
+    label: "lcb-be-vendors-only",
+    kind: "apiKey",
+    secret: "sim_key_Qm7vXw2Lr9TzK4pNc8YdHs3JfBu6EaGo",
+    subject: { type: "company", id: COMPANIES.be.id },
+    scopes: ["companies:read", "vendors:read"],
+    clientId: "sim-client-lcb-be-vendors-only",
+  },
   alexeyOrg: {
     label: "alexey-org",
     kind: "apiKey",

@@ -1,0 +1,40 @@
+import { ALL_CREDENTIALS, startSimulator } from "./index.ts";
+
+/**
+ * Standalone start (`npm run simulator`): listens on SIM_HOST:SIM_PORT (default 127.0.0.1:4010) and stops
+ * cleanly on SIGINT/SIGTERM. The credentials are fake and exist only in this process.
+ */
+const host = process.env.SIM_HOST ?? "127.0.0.1";
+const port = Number(process.env.SIM_PORT ?? "4010");
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`SIM_PORT must be a port number, got '${process.env.SIM_PORT}'.`);
+  process.exit(1);
+}
+
+const simulator = await startSimulator({ host, port });
+const width = Math.max(...ALL_CREDENTIALS.map((c) => c.label.length));
+const labels = ALL_CREDENTIALS.map((c) => {
+  const how = c.kind === "apiKey" ? "API key, Basic" : "OAuth token, Bearer";
+  return `  ${c.label.padEnd(width)}  ${how.padEnd(19)}  ${c.subject.type}`;
+});
+console.log(
+  [
+    `Pleo API simulator listening on ${simulator.url}`,
+    "Seeded credentials (secrets in src/simulator/seed/identities.ts):",
+    ...labels,
+    "Try:",
+    `  curl -u '<api key>:' ${simulator.url}/v1/introspect`,
+    `  curl ${simulator.url}/__sim/requests     # request log; POST /__sim/reset restores the seed`,
+  ].join("\n"),
+);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal} received, stopping the simulator.`);
+  await simulator.close();
+  process.exit(0);
+}
+process.once("SIGINT", () => void stop("SIGINT"));
+process.once("SIGTERM", () => void stop("SIGTERM"));

@@ -1,0 +1,142 @@
+import type {
+  AccountingEntryModel,
+  AccountModel,
+  CompanyModel,
+  EmployeeModel,
+  ExportJobItemModel,
+  ExportJobModel,
+  MerchantRecord,
+  ReceiptFile,
+  TagGroupModel,
+  TagModel,
+  TaxCodeModel,
+  TeamModel,
+  VendorModel,
+} from "./models.ts";
+import { seedSnapshot } from "./seed/snapshot.ts";
+import type { SeedSnapshot } from "./seed/snapshot-types.ts";
+
+/**
+ * One kind of object, by id, remembering which company owns each. Insertion order is kept (it is the seed
+ * order); listings sort explicitly anyway. `put`/`remove` exist so write endpoints can be added without
+ * changing the store's shape.
+ */
+export class Collection<T extends { id: string }> {
+  private readonly byId = new Map<string, T>();
+
+  constructor(private readonly ownerOf: (item: T) => string | undefined) {}
+
+  load(items: readonly T[]): void {
+    this.byId.clear();
+    for (const item of items) this.byId.set(item.id, item);
+  }
+
+  get(id: string): T | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): T[] {
+    return [...this.byId.values()];
+  }
+
+  forCompany(companyId: string): T[] {
+    return this.all().filter((item) => this.ownerOf(item) === companyId);
+  }
+
+  /** The company owning the object with this id, if it exists. */
+  companyOf(id: string): string | undefined {
+    const item = this.byId.get(id);
+    return item === undefined ? undefined : this.ownerOf(item);
+  }
+
+  put(item: T): void {
+    this.byId.set(item.id, item);
+  }
+
+  remove(id: string): boolean {
+    return this.byId.delete(id);
+  }
+}
+
+/**
+ * The simulator's in-memory Pleo: every object in its wire shape, loaded from a private copy of the seed.
+ * `reset()` throws away all state and reloads the seed, which is how tests get a clean world.
+ */
+export class SimStore {
+  readonly companies = new Collection<CompanyModel>((company) => company.id);
+  readonly employees = new Collection<EmployeeModel>((employee) => employee.companyId);
+  readonly teams = new Collection<TeamModel>((team) => team.companyId);
+  readonly accounts = new Collection<AccountModel>((account) => account.companyId);
+  readonly taxCodes = new Collection<TaxCodeModel>((taxCode) => taxCode.companyId);
+  readonly tagGroups = new Collection<TagGroupModel>((group) => group.companyId);
+  /** Tags carry only their group id; the company is the group's. */
+  readonly tags = new Collection<TagModel>((tag) => this.tagGroups.companyOf(tag.groupId));
+  readonly vendors = new Collection<VendorModel>((vendor) => vendor.companyId);
+  readonly accountingEntries = new Collection<AccountingEntryModel>((entry) => entry.companyId);
+  readonly exportJobs = new Collection<ExportJobModel>((job) => job.companyId);
+  /** Items of each export job, by job id. */
+  readonly exportJobItems = new Map<string, ExportJobItemModel[]>();
+  /** Receipt files of each accounting entry, by entry id. */
+  readonly receipts = new Map<string, ReceiptFile[]>();
+  /** Merchant of each accounting entry that has one, by entry id. */
+  readonly merchants = new Map<string, MerchantRecord>();
+  /** The Pleo wallet (contra) account of each company, by company id. */
+  readonly contraAccounts = new Map<string, string>();
+  /** Accounts an expense category points at. */
+  readonly categoryAccountIds = new Set<string>();
+
+  constructor(private readonly seed: () => SeedSnapshot = seedSnapshot) {
+    this.reset();
+  }
+
+  reset(): void {
+    const snapshot = structuredClone(this.seed());
+    this.companies.load(snapshot.companies.map((company) => company.company));
+    this.employees.load(snapshot.companies.flatMap((c) => c.employees));
+    this.teams.load(snapshot.companies.flatMap((c) => c.teams));
+    this.accounts.load(snapshot.companies.flatMap((c) => c.accounts));
+    this.taxCodes.load(snapshot.companies.flatMap((c) => c.taxCodes));
+    this.tagGroups.load(snapshot.companies.flatMap((c) => c.tagGroups));
+    this.tags.load(snapshot.companies.flatMap((c) => c.tags));
+    this.vendors.load(snapshot.companies.flatMap((c) => c.vendors));
+    this.accountingEntries.load(snapshot.companies.flatMap((c) => c.accountingEntries));
+    this.exportJobs.load(snapshot.companies.flatMap((c) => c.exportJobs));
+    this.exportJobItems.clear();
+    for (const item of snapshot.companies.flatMap((c) => c.exportJobItems)) {
+      const items = this.exportJobItems.get(item.exportJobId) ?? [];
+      items.push(item);
+      this.exportJobItems.set(item.exportJobId, items);
+    }
+    this.receipts.clear();
+    for (const receipt of snapshot.companies.flatMap((c) => c.receipts)) {
+      const receipts = this.receipts.get(receipt.accountingEntryId) ?? [];
+      receipts.push(receipt);
+      this.receipts.set(receipt.accountingEntryId, receipts);
+    }
+    this.contraAccounts.clear();
+    this.categoryAccountIds.clear();
+    for (const company of snapshot.companies) {
+      this.contraAccounts.set(company.company.id, company.contraAccountId);
+      for (const id of company.categoryAccountIds) this.categoryAccountIds.add(id);
+    }
+    this.merchants.clear();
+    for (const merchant of snapshot.companies.flatMap((c) => c.merchants)) {
+      this.merchants.set(merchant.accountingEntryId, merchant);
+    }
+  }
+
+  /** The organisation a company belongs to (undefined for an unknown company). */
+  organisationOf(companyId: string): string | undefined {
+    return this.companies.get(companyId)?.organizationId;
+  }
+
+  /** Companies of an organisation, in seed order. */
+  companiesOf(organisationId: string): CompanyModel[] {
+    return this.companies.all().filter((company) => company.organizationId === organisationId);
+  }
+
+  /** The vendor an accounting entry's `supplier.externalSupplierId` points at, within the same company. */
+  vendorByExternalId(companyId: string, externalId: string): VendorModel | undefined {
+    return this.vendors.forCompany(companyId).find((vendor) => vendor.externalId === externalId);
+  }
+}

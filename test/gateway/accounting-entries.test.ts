@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { COMPANIES, CREDENTIALS } from "../../src/simulator/seed/identities.ts";
+import { codes, type Harness, startHarness } from "../support/harness.ts";
+import {
+  checkCredentialGate,
+  checkForeignIdAndCursor,
+  checkMissingScope,
+  checkNotFound,
+  type ResourceSpec,
+} from "../support/resource-checks.ts";
+
+const spec: ResourceSpec = {
+  field: "accountingEntries",
+  byIdField: "accountingEntry",
+  typename: "AccountingEntry",
+  idField: "accountingEntryId",
+  upstreamPath: "/v1/accounting-entries",
+  withoutScope: { secret: CREDENTIALS.nlReadOnlyAccounts.secret, companyId: COMPANIES.nl.id },
+  scope: "accounting-entries:read",
+};
+
+interface EntryNode {
+  accountingEntryId: string;
+  performedAt: string;
+  transactionValue: { minorUnits: number; currency: string; amount: string };
+  account: { accountId: string; code: string | null } | null;
+  accountId: string | null;
+  vendor: { name: string; externalId: string | null } | null;
+  supplier: { externalSupplierId: string | null } | null;
+  taxCode: { taxCodeId: string } | null;
+  taxCodeId: string | null;
+}
+
+describe("accounting entries", () => {
+  let h: Harness;
+  const headers = { "x-pleo-api-key": CREDENTIALS.nl.secret };
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+  beforeEach(() => h.resetSim());
+
+  it("is gated by a credential bound to the company", () => checkCredentialGate(h, spec));
+  it("needs the accounting-entries scope", () => checkMissingScope(h, spec));
+  it("refuses foreign ids and cursors", () => checkForeignIdAndCursor(h, spec));
+  it("maps an unknown id to NOT_FOUND", () => checkNotFound(h, spec));
+
+  it("resolves twenty entries' accounts, tax codes and vendors with one batched call each", async () => {
+    const response = await h.gql<{ company: { accountingEntries: { edges: { node: EntryNode }[] } } }>(
+      `query($id: ID!) { company(id: $id) { accountingEntries(first: 20) { edges { node {
+        accountingEntryId performedAt transactionValue { minorUnits currency amount }
+        accountId account { accountId code } taxCodeId taxCode { taxCodeId }
+        supplier { externalSupplierId } vendor { name externalId }
+      } } } } }`,
+      { headers, variables: { id: COMPANIES.nl.id } },
+    );
+    expect(response.body.errors).toBeUndefined();
+    const entries = response.body.data?.company.accountingEntries.edges.map((e) => e.node) ?? [];
+    expect(entries).toHaveLength(20);
+    for (const entry of entries) {
+      if (entry.accountId) expect(entry.account?.accountId).toBe(entry.accountId);
+      if (entry.taxCodeId) expect(entry.taxCode?.taxCodeId).toBe(entry.taxCodeId);
+      if (entry.vendor) expect(entry.vendor.externalId).toBe(entry.supplier?.externalSupplierId);
+      expect(entry.transactionValue.amount).toMatch(/^-?\d+(\.\d+)?$/);
+    }
+    expect(entries.some((e) => e.vendor)).toBe(true);
+    expect(entries.some((e) => e.account)).toBe(true);
+    const log = await h.simRequests();
+    const count = (path: string) => log.filter((r) => r.path === path).length;
+    expect(count("/v1/accounting-entries:search")).toBe(1);
+    expect(count("/v1/chart-of-accounts:search")).toBe(1);
+    expect(count("/v0/tax-codes:search")).toBe(1);
+    expect(count("/v1/vendors:search")).toBe(1);
+  });
+
+  it("pages forwards and backwards with cursors only (Pleo offers no offset here)", async () => {
+    const page = async (args: Record<string, unknown>) => {
+      const r = await h.gql<{
+        company: {
+          accountingEntries: {
+            pageInfo: {
+              hasNextPage: boolean;
+              hasPreviousPage: boolean;
+              startCursor: string;
+              endCursor: string;
+            };
+            edges: { cursor: string; node: { accountingEntryId: string } }[];
+          };
+        };
+      }>(
+        `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) { company(id: $id) {
+          accountingEntries(first: $first, after: $after, last: $last, before: $before) {
+            pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { accountingEntryId } } } } }`,
+        { headers, variables: { id: COMPANIES.nl.id, ...args } },
+      );
+      const conn = r.body.data?.company.accountingEntries;
+      if (!conn) throw new Error(JSON.stringify(r.body.errors));
+      return conn;
+    };
+    const first = await page({ first: 30 });
+    const p1 = await page({ first: 10 });
+    const p2 = await page({ first: 10, after: p1.pageInfo.endCursor });
+    const p3 = await page({ first: 10, after: p2.pageInfo.endCursor });
+    const ids = (c: typeof p1) => c.edges.map((e) => e.node.accountingEntryId);
+    expect([...ids(p1), ...ids(p2), ...ids(p3)]).toEqual(ids(first));
+    const back = await page({ last: 10, before: p3.pageInfo.startCursor });
+    expect(ids(back)).toEqual(ids(p2));
+    expect(back.pageInfo.hasPreviousPage).toBe(true);
+    // Resuming from an edge in the middle of a page.
+    const middle = await page({ first: 5, after: p1.edges[4]?.cursor });
+    expect(ids(middle)).toEqual(ids(first).slice(5, 10));
+  });
+
+  it("filters and sorts with Pleo's search, and binds cursors to their ordering", async () => {
+    const response = await h.gql<{
+      company: {
+        accountingEntries: {
+          pageInfo: { endCursor: string };
+          edges: { node: { performedAt: string; transactionValue: { currency: string } } }[];
+        };
+      };
+    }>(
+      `query($id: ID!) { company(id: $id) { accountingEntries(first: 15, filter: { currencies: ["EUR"] }, sort: [{ key: PERFORMED_AT, order: DESC }]) {
+        pageInfo { endCursor } edges { node { performedAt transactionValue { currency } } } } } }`,
+      { headers, variables: { id: COMPANIES.nl.id } },
+    );
+    expect(response.body.errors).toBeUndefined();
+    const nodes = response.body.data?.company.accountingEntries.edges.map((e) => e.node) ?? [];
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((n) => n.transactionValue.currency === "EUR")).toBe(true);
+    const times = nodes.map((n) => Date.parse(n.performedAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    const cursor = response.body.data?.company.accountingEntries.pageInfo.endCursor;
+    const reused = await h.gql(
+      `query($id: ID!, $after: String) { company(id: $id) { accountingEntries(first: 5, after: $after) { totalCount } } }`,
+      { headers, variables: { id: COMPANIES.nl.id, after: cursor } },
+    );
+    expect(codes(reused)).toEqual(["FOREIGN_CURSOR"]);
+  });
+
+  it("rejects invalid filters with every problem at once, before calling Pleo", async () => {
+    const response = await h.gql(
+      `query($id: ID!) { company(id: $id) { accountingEntries(filter: { currencies: ["euro", "usd"] }) { totalCount } } }`,
+      { headers, variables: { id: COMPANIES.nl.id } },
+    );
+    expect(codes(response)).toEqual(["VALIDATION_FAILED"]);
+    expect(response.body.errors?.[0]?.extensions?.issues).toHaveLength(2);
+    expect((await h.simRequests()).filter((r) => r.path.startsWith("/v1/accounting-entries"))).toEqual([]);
+  });
+});
