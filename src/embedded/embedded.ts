@@ -16,8 +16,16 @@ export interface EmbeddedEnvironment {
  * The embedded default: the Pleo simulator on loopback, a throw-away caller-JWT issuer, and a credential
  * store holding the simulator's seeded credentials. `npm start` and the tests use exactly this wiring.
  */
-export async function startEmbedded(options: { simulatorPort: number }): Promise<EmbeddedEnvironment> {
-  const simulator = await startSimulator({ host: "127.0.0.1", port: options.simulatorPort });
+export async function startEmbedded(options: {
+  simulatorPort: number;
+  /** Delay the simulator adds to every request (benchmarks and parallelism tests). */
+  simulatorLatencyMs?: number;
+}): Promise<EmbeddedEnvironment> {
+  const simulator = await startSimulator({
+    host: "127.0.0.1",
+    port: options.simulatorPort,
+    latencyMs: options.simulatorLatencyMs ?? 0,
+  });
   const auth = await createDevAuth();
   return {
     simulator,

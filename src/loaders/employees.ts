@@ -43,10 +43,6 @@ function directory(deps: LoaderDeps, key: CompanyListKey): Promise<EmployeeDirec
   return pending;
 }
 
-function hasDirectory(deps: LoaderDeps, key: CompanyListKey): boolean {
-  return directories.get(deps)?.has(`${key.companyId}|${key.bound.credential.id}`) ?? false;
-}
-
 async function readDirectory(deps: LoaderDeps, key: CompanyListKey): Promise<EmployeeDirectory> {
   const byId = new Map<string, Employee>();
   let after: string | undefined;
@@ -66,15 +62,12 @@ async function readDirectory(deps: LoaderDeps, key: CompanyListKey): Promise<Emp
 }
 
 /**
- * Employees by id. Pleo's employee API has no multi-id filter (only `email` and `code`), so batching
- * cannot be one search per 100 ids as for the other resources. The choice, per company and credential
- * in one batch:
- * - one id: `GET /v2/employees/{id}` — a single call; a 404 (or a 403, see `notThisCompanys`) is NOT_FOUND;
- * - more ids: the company's employee list, read once per request at 100 per page and indexed by id, so N
- *   employees cost ceil(headcount / 100) calls however large N is — never one call per item. (Once the
- *   list has been read in a request, single ids are answered from it too.)
- * Only if a company has more than MAX_WHOLE_LIST_PAGES × 100 employees are ids absent from the pages read
- * fetched one by one, as the list was not read to its end.
+ * Employees by id. Pleo's employee API has no multi-id filter (only `email` and `code`), so ids are
+ * resolved from the company's own employee list (`companyId`-scoped), read once per request at 100 per
+ * page and indexed: N employees cost ceil(headcount / 100) calls however large N is, and a raw id of
+ * another company's employee is never sent to Pleo with this company's credential — it is simply not in
+ * the list (NOT_FOUND). Only when a company has more than MAX_WHOLE_LIST_PAGES × 100 employees are ids
+ * absent from the pages read looked up one by one (`GET /v2/employees/{id}`).
  */
 export const employeeById = defineLoader(
   "employeeById",
@@ -102,11 +95,6 @@ export const employeeById = defineLoader(
         await Promise.all(
           [...groups.entries()].map(async ([groupKey, { companyId, bound, ids }]) => {
             const listKey = { companyId, bound };
-            const [single] = ids;
-            if (ids.size === 1 && single !== undefined && !hasDirectory(deps, listKey)) {
-              await one(groupKey, companyId, bound, single);
-              return;
-            }
             let dir: EmployeeDirectory;
             try {
               dir = await directory(deps, listKey);

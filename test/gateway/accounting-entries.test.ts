@@ -148,4 +148,58 @@ describe("accounting entries", () => {
     expect(response.body.errors?.[0]?.extensions?.issues).toHaveLength(2);
     expect((await h.simRequests()).filter((r) => r.path.startsWith("/v1/accounting-entries"))).toEqual([]);
   });
+
+  it("resolves entries' tags and employee, and an export job's items to their entries", async () => {
+    const response = await h.gql<{
+      company: {
+        accountingEntries: {
+          edges: {
+            node: {
+              employeeId: string | null;
+              employee: { employeeId: string } | null;
+              tags: {
+                tagId: string | null;
+                tag: { tagId: string } | null;
+                tagGroupId: string;
+                tagGroup: { tagGroupId: string } | null;
+              }[];
+            };
+          }[];
+        };
+        exportJobs: {
+          edges: {
+            node: {
+              items: {
+                edges: { node: { accountingEntryId: string; entry: { accountingEntryId: string } | null } }[];
+              };
+            };
+          }[];
+        };
+      };
+    }>(
+      `query($id: ID!) { company(id: $id) {
+        accountingEntries(first: 30) { edges { node { employeeId employee { employeeId } tags { tagId tag { tagId } tagGroupId tagGroup { tagGroupId } } } } }
+        exportJobs(first: 1, status: [PENDING]) { edges { node { items(first: 5) { edges { node { accountingEntryId entry { accountingEntryId } } } } } } }
+      } }`,
+      { headers, variables: { id: COMPANIES.nl.id } },
+    );
+    expect(response.body.errors).toBeUndefined();
+    const entries = response.body.data?.company.accountingEntries.edges.map((e) => e.node) ?? [];
+    const tagged = entries.flatMap((e) => e.tags);
+    expect(tagged.length).toBeGreaterThan(0);
+    for (const t of tagged) {
+      expect(t.tagGroup?.tagGroupId).toBe(t.tagGroupId);
+      if (t.tagId) expect(t.tag?.tagId).toBe(t.tagId);
+    }
+    for (const e of entries) if (e.employeeId) expect(e.employee?.employeeId).toBe(e.employeeId);
+    const items = response.body.data?.company.exportJobs.edges[0]?.node.items.edges.map((e) => e.node) ?? [];
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.entry?.accountingEntryId).toBe(item.accountingEntryId);
+    // Pleo has no multi-id entry lookup: one GET per distinct entry, all with NL's own credential.
+    const gets = (await h.simRequests()).filter((r) =>
+      /^\/v1\/accounting-entries\/[0-9a-f-]{36}$/.test(r.path),
+    );
+    expect(gets).toHaveLength(new Set(items.map((i) => i.accountingEntryId)).size);
+    for (const get of gets) expect(get.credentialLabel).toBe(CREDENTIALS.nl.label);
+  });
 });

@@ -215,7 +215,7 @@ describe("employees", () => {
     expect(log.filter((r) => r.targetCompanyId === DE)).toEqual([]);
   });
 
-  it("answers a raw DE employee UUID under NL as NOT_FOUND, asking Pleo only with NL's credential", async () => {
+  it("answers a raw DE employee UUID under NL as NOT_FOUND from NL's own list, never addressing DE's object", async () => {
     const de = employeesOf(await page({ id: DE, first: 1 }, deKey)).edges[0]?.node as EmployeeNode;
     await h.resetSim();
     const response = await h.gql(
@@ -226,12 +226,17 @@ describe("employees", () => {
       },
     );
     expect(response.body.data?.company).toEqual({ employee: null });
-    // Pleo refuses NL's credential for that id (403); the gateway does not confirm it exists elsewhere.
     expect(codes(response)).toEqual(["NOT_FOUND"]);
-    expect(response.body.errors?.[0]?.extensions).toMatchObject({ companyId: NL, upstreamStatus: 403 });
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ companyId: NL });
     const calls = (await h.simRequests()).filter((r) => isEmployeeCall(r.path));
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ credentialLabel: CREDENTIALS.nl.label, status: 403 });
+    expect(calls[0]).toMatchObject({
+      path: "/v2/employees",
+      credentialLabel: CREDENTIALS.nl.label,
+      status: 200,
+    });
+    expect(calls[0]?.query).toMatchObject({ companyId: [NL] });
+    expect(calls.filter((r) => r.targetCompanyId === DE)).toEqual([]);
   });
 
   it("refuses a cursor of another company's employee list before calling Pleo", async () => {
@@ -244,7 +249,7 @@ describe("employees", () => {
     expect((await h.simRequests()).filter((r) => isEmployeeCall(r.path))).toEqual([]);
   });
 
-  it("maps Pleo's 404 for an unknown employee to NOT_FOUND", async () => {
+  it("maps an unknown employee to NOT_FOUND after one list read", async () => {
     const response = await h.gql(
       `query($nl: ID!, $e: ID!) { company(id: $nl) { employee(id: $e) { name } } }`,
       {
@@ -253,13 +258,13 @@ describe("employees", () => {
       },
     );
     expect(codes(response)).toEqual(["NOT_FOUND"]);
-    expect(response.body.errors?.[0]?.extensions).toMatchObject({ companyId: NL, upstreamStatus: 404 });
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ companyId: NL });
     const calls = (await h.simRequests()).filter((r) => isEmployeeCall(r.path));
-    expect(calls.map((r) => r.status)).toEqual([404]);
+    expect(calls.map((r) => [r.path, r.status])).toEqual([["/v2/employees", 200]]);
   });
 
-  it("batches employees by id: one GET for one, one list read for many, never one call per item", async () => {
-    // One employee: GET /v2/employees/{id}.
+  it("batches employees by id: one company-scoped list read for one or many, never one call per item", async () => {
+    // One employee: one list page (a company of up to 100 employees), no GET by id.
     const single = await h.gql(
       `query($nl: ID!, $e: ID!) { company(id: $nl) { employee(id: $e) { name } } }`,
       {
@@ -269,7 +274,7 @@ describe("employees", () => {
     );
     expect(single.body.data?.company).toEqual({ employee: { name: all[3]?.name } });
     let calls = (await h.simRequests()).filter((r) => isEmployeeCall(r.path));
-    expect(calls.map((r) => r.path)).toEqual([`/v2/employees/${all[3]?.employeeId}`]);
+    expect(calls.map((r) => r.path)).toEqual(["/v2/employees"]);
 
     // Twelve employees (raw and global ids mixed, one asked twice): one list page, no GET by id.
     await h.resetSim();

@@ -65,6 +65,8 @@ export type AccountingEntry = BookedLine & Node & {
   company?: Maybe<Company>;
   createdAt: Scalars['DateTime']['output'];
   deletedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The employee who spent, from the company's employee list. Needs `users:read`. */
+  employee?: Maybe<Employee>;
   employeeId?: Maybe<Scalars['UUID']['output']>;
   exportStatus: AccountingEntryExportStatus;
   family: AccountingEntryFamily;
@@ -79,6 +81,7 @@ export type AccountingEntry = BookedLine & Node & {
   status: AccountingEntryStatus;
   subFamily?: Maybe<AccountingEntrySubFamily>;
   supplier?: Maybe<AccountingEntrySupplier>;
+  tags: Array<AccountingEntryTag>;
   /** The tax code applied, batched per company. Needs `tax-codes:read`. */
   taxCode?: Maybe<TaxCode>;
   taxCodeId?: Maybe<Scalars['UUID']['output']>;
@@ -189,6 +192,7 @@ export type AccountingEntrySplitItem = BookedLine & {
   accountId?: Maybe<Scalars['UUID']['output']>;
   createdAt: Scalars['DateTime']['output'];
   splitItemId: Scalars['UUID']['output'];
+  tags: Array<AccountingEntryTag>;
   /** The tax code applied, batched per company. Needs `tax-codes:read`. */
   taxCode?: Maybe<TaxCode>;
   taxCodeId?: Maybe<Scalars['UUID']['output']>;
@@ -233,6 +237,17 @@ export type AccountingEntrySupplier = {
   externalSupplierId?: Maybe<Scalars['String']['output']>;
 };
 
+/** A tag dimension set on an entry: the group, and the tag chosen in it (if any). */
+export type AccountingEntryTag = {
+  __typename?: 'AccountingEntryTag';
+  /** Batched per company into one tag search. Needs `tag-groups:read`. */
+  tag?: Maybe<Tag>;
+  /** Batched per company (one tag-group list). Needs `tag-groups:read`. */
+  tagGroup?: Maybe<TagGroup>;
+  tagGroupId: Scalars['UUID']['output'];
+  tagId?: Maybe<Scalars['UUID']['output']>;
+};
+
 export type Address = {
   __typename?: 'Address';
   addressLine1?: Maybe<Scalars['String']['output']>;
@@ -249,6 +264,7 @@ export type BookedLine = {
   /** The account booked on, batched per company. Needs `accounts:read`. */
   account?: Maybe<Account>;
   accountId?: Maybe<Scalars['UUID']['output']>;
+  tags: Array<AccountingEntryTag>;
   /** The tax code applied, batched per company. Needs `tax-codes:read`. */
   taxCode?: Maybe<TaxCode>;
   taxCodeId?: Maybe<Scalars['UUID']['output']>;
@@ -564,6 +580,8 @@ export type ExportItem = {
   contraAccount?: Maybe<ExportItemAccount>;
   /** The bookkeeping date. */
   date: Scalars['DateTime']['output'];
+  /** The accounting entry this item exports. Pleo has no multi-id entry lookup, so each distinct entry is one GET (deduplicated, bounded concurrency). */
+  entry?: Maybe<AccountingEntry>;
   /** The job this item was read from. */
   exportJobId: Scalars['UUID']['output'];
   /** Attached files. Their URLs expire 24 hours after this response. */
@@ -860,6 +878,8 @@ export type ExportJobFailureReasonType =
 export type ExportJobItem = {
   __typename?: 'ExportJobItem';
   accountingEntryId: Scalars['UUID']['output'];
+  /** The accounting entry this item exports. Pleo has no multi-id entry lookup, so each distinct entry is one GET (deduplicated, bounded concurrency). */
+  entry?: Maybe<AccountingEntry>;
   exportJobId: Scalars['UUID']['output'];
   exportedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The entry's id in the accounting system after export. */

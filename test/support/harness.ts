@@ -49,9 +49,13 @@ export async function startHarness(
     introspectionTtlMs?: number;
     /** null: run without caller-JWT verification. */
     callerTokens?: CallerTokenOptions | null;
+    simulatorLatencyMs?: number;
   } = {},
 ): Promise<Harness> {
-  const env = await startEmbedded({ simulatorPort: 0 });
+  const env = await startEmbedded({
+    simulatorPort: 0,
+    simulatorLatencyMs: overrides.simulatorLatencyMs ?? 0,
+  });
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, callback) {

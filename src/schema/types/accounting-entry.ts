@@ -4,6 +4,9 @@ import { ErrorCode, GatewayError } from "../../errors.ts";
 import { accountingEntryById, accountingEntryPages } from "../../loaders/accounting-entries.ts";
 import { accountById } from "../../loaders/accounts.ts";
 import { companyById } from "../../loaders/companies.ts";
+import { employeeById } from "../../loaders/employees.ts";
+import { tagGroupById } from "../../loaders/tag-groups.ts";
+import { tagById } from "../../loaders/tags.ts";
 import { taxCodeById } from "../../loaders/tax-codes.ts";
 import { vendorByExternalId } from "../../loaders/vendors.ts";
 import {
@@ -24,7 +27,10 @@ import { companyConnection, companyObject, loadOwned, requiresOwnerScope } from 
 import { ownedLocalId, parseOwnedLocalId } from "../global-id.ts";
 import { Account } from "./account.ts";
 import { Company } from "./company.ts";
+import { Employee } from "./employee.ts";
+import { ExportItem, ExportJobItem } from "./export-job.ts";
 import { Money } from "./money.ts";
+import { Tag, TagGroup } from "./tag-group.ts";
 import { TaxCode } from "./tax-code.ts";
 import { Vendor } from "./vendor.ts";
 
@@ -76,9 +82,38 @@ const Attendee = builder.objectRef<EntryModel["attendees"][number]>("AccountingE
   }),
 });
 
+type EntryTagModel = Referencing & { readonly tagGroupId: string; readonly tagId?: string | null };
+
+const AccountingEntryTag = builder.objectRef<EntryTagModel>("AccountingEntryTag").implement({
+  description: "A tag dimension set on an entry: the group, and the tag chosen in it (if any).",
+  fields: (t) => ({
+    tagGroupId: t.field({ type: "UUID", resolve: (tag) => tag.tagGroupId.toLowerCase() }),
+    tagId: t.field({ type: "UUID", nullable: true, resolve: (tag) => tag.tagId?.toLowerCase() ?? null }),
+    tagGroup: t.field({
+      type: TagGroup,
+      nullable: true,
+      description: `Batched per company (one tag-group list). Needs \`${Scope.tagGroupsRead}\`.`,
+      authScopes: requiresOwnerScope(Scope.tagGroupsRead),
+      resolve: (tag, _args, ctx) =>
+        loadOwned(ctx, tag.companyId, Scope.tagGroupsRead, tagGroupById, tag.tagGroupId.toLowerCase()),
+    }),
+    tag: t.field({
+      type: Tag,
+      nullable: true,
+      description: `Batched per company into one tag search. Needs \`${Scope.tagGroupsRead}\`.`,
+      authScopes: requiresOwnerScope(Scope.tagGroupsRead),
+      resolve: (tag, _args, ctx) =>
+        tag.tagId
+          ? loadOwned(ctx, tag.companyId, Scope.tagGroupsRead, tagById, tag.tagId.toLowerCase())
+          : null,
+    }),
+  }),
+});
+
 type BookedLineModel = Referencing & {
   readonly accountId?: string | null;
   readonly taxCodeId?: string | null;
+  readonly tags: readonly { readonly tagGroupId: string; readonly tagId?: string | null }[];
 };
 
 /** What an entry and each of its split items share: the account and tax code they are booked on. */
@@ -99,6 +134,10 @@ export const BookedLine = builder.interfaceRef<BookedLineModel>("BookedLine").im
       },
     }),
     taxCodeId: t.field({ type: "UUID", nullable: true, resolve: (e) => knownId(e.taxCodeId) }),
+    tags: t.field({
+      type: [AccountingEntryTag],
+      resolve: (e) => e.tags.map((tag) => ({ ...tag, companyId: e.companyId })),
+    }),
     taxCode: t.field({
       type: TaxCode,
       nullable: true,
@@ -176,6 +215,16 @@ builder.node(AccountingEntry, {
     note: t.string({ nullable: true, resolve: (e) => e.note ?? null }),
     accountCode: t.string({ nullable: true, resolve: (e) => e.accountCode ?? null }),
     employeeId: t.field({ type: "UUID", nullable: true, resolve: (e) => e.employeeId ?? null }),
+    employee: t.field({
+      type: Employee,
+      nullable: true,
+      description: `The employee who spent, from the company's employee list. Needs \`${Scope.usersRead}\`.`,
+      authScopes: requiresOwnerScope(Scope.usersRead),
+      resolve: (e, _args, ctx) =>
+        e.employeeId
+          ? loadOwned(ctx, e.companyId, Scope.usersRead, employeeById, e.employeeId.toLowerCase())
+          : null,
+    }),
     teamId: t.field({ type: "UUID", nullable: true, resolve: (e) => e.teamId ?? null }),
     receiptIds: t.field({ type: ["UUID"], resolve: (e) => e.receiptIds }),
     foreignExtensionId: t.string({ nullable: true, resolve: (e) => e.foreignExtensionId ?? null }),
@@ -357,3 +406,30 @@ builder.objectFields(Company, (t) => ({
       }),
   }),
 }));
+
+/** What an export job's items carry to find the entry they export (companyId comes from their job). */
+interface EntryReference {
+  readonly companyId: string;
+  readonly accountingEntryId: string;
+}
+
+const entryOfItem = {
+  type: AccountingEntry,
+  nullable: true,
+  description:
+    "The accounting entry this item exports. Pleo has no multi-id entry lookup, so each distinct entry is one GET (deduplicated, bounded concurrency).",
+  authScopes: (item: EntryReference, _args: unknown, ctx: GatewayContext) => ({
+    company: { companyId: item.companyId.toLowerCase(), scope: entriesScope(ctx) },
+  }),
+  resolve: (item: EntryReference, _args: unknown, ctx: GatewayContext) =>
+    loadOwned(
+      ctx,
+      item.companyId,
+      entriesScope(ctx),
+      accountingEntryById,
+      item.accountingEntryId.toLowerCase(),
+    ),
+} as const;
+
+builder.objectField(ExportJobItem, "entry", (t) => t.field(entryOfItem));
+builder.objectField(ExportItem, "entry", (t) => t.field(entryOfItem));

@@ -40,6 +40,8 @@ export async function discoverableOrganisationIds(ctx: GatewayContext): Promise<
 }
 
 async function loadOrganisation(id: string, ctx: GatewayContext): Promise<OrganisationModel> {
+  // An organisation credential settles it without looking any company up.
+  if (ctx.access.organisationIdsWithCredentials().includes(id)) return { id };
   if ((await discoverableOrganisationIds(ctx)).includes(id)) return { id };
   throw new GatewayError(
     ErrorCode.ORGANISATION_NOT_ACCESSIBLE,
@@ -68,6 +70,9 @@ builder.node(Organisation, {
           const page = await ctx.loaders
             .get(organisationCompanies)
             .load({ organisationId: org.id, bound: orgCredential, page: plan.request });
+          // Listed companies are this caller's discovery data: later lookups of them need no call.
+          const companies = ctx.loaders.get(companyById);
+          for (const company of page.items) companies.prime(company.id.toLowerCase(), company);
           return toConnection(scope, plan, page);
         }
         const scope = { ownerId: org.id, resource: "held-companies" };

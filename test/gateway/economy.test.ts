@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { SimRequestLogEntry } from "../../src/simulator/index.ts";
+import { COMPANIES, ORGANISATIONS } from "../../src/simulator/seed/identities.ts";
+import { type Harness, startHarness } from "../support/harness.ts";
+
+/**
+ * Upstream economy: the exact number of Pleo calls representative queries cost, and that it does not
+ * grow with page size. Each query runs once to warm the introspection cache, then is measured.
+ */
+
+const GROUP_BOOKS = /* GraphQL */ `
+  query GroupBooks($org: ID!, $n: Int!) {
+    organisation(id: $org) {
+      companies(first: 10) {
+        edges { node {
+          name
+          accounts(first: $n) { totalCount edges { node { code name } } }
+          taxCodes(first: $n) { edges { node { name rate } } }
+          tagGroups { name }
+          vendors(first: $n) { edges { node { name } } }
+          accountingEntries(first: $n) { edges { node {
+            transactionValue { amount currency }
+            account { code name }
+            vendor { name }
+          } } }
+        } }
+      }
+    }
+  }
+`;
+
+const ENTRIES_WITH_REFERENCES = /* GraphQL */ `
+  query Entries($id: ID!, $n: Int!) {
+    company(id: $id) {
+      accountingEntries(first: $n) { edges { node {
+        accountingEntryId
+        account { code }
+        vendor { name }
+        taxCode { rate }
+        employee { name }
+        tags { tag { code } tagGroup { name } }
+        splitItems { account { code } tags { tag { code } } }
+      } } }
+    }
+  }
+`;
+
+function byPath(log: SimRequestLogEntry[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const entry of log) {
+    const key = `${entry.method} ${entry.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, "{id}")}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+describe("upstream economy", () => {
+  let h: Harness;
+  let admin: Record<string, string>;
+  beforeAll(async () => {
+    h = await startHarness();
+    admin = (await h.persona("group-admin")).headers;
+  });
+  afterAll(() => h.close());
+  beforeEach(() => h.resetSim());
+
+  async function measure(query: string, variables: Record<string, unknown>) {
+    await h.gql(query, { headers: admin, variables });
+    await h.resetSim();
+    const response = await h.gql(query, { headers: admin, variables });
+    expect(response.body.errors).toBeUndefined();
+    return byPath(await h.simRequests());
+  }
+
+  it("the group's books in one query: one call per company and resource, whatever the page size", async () => {
+    const small = await measure(GROUP_BOOKS, { org: ORGANISATIONS.loveCremeBrulee.id, n: 10 });
+    expect(small).toEqual({
+      "GET /v1/companies": 1,
+      "POST /v1/chart-of-accounts:search": 6, // per company: the page, and the entries' accounts by id
+      "POST /v0/tax-codes:search": 3,
+      "GET /v0/tag-groups": 3,
+      "POST /v1/vendors:search": 6, // per company: the page, and the entries' vendors by external id
+      "POST /v1/accounting-entries:search": 3,
+    });
+    const large = await measure(GROUP_BOOKS, { org: ORGANISATIONS.loveCremeBrulee.id, n: 100 });
+    expect(large).toEqual(small);
+  });
+
+  it("twenty entries with every reference: one batched call per referenced resource", async () => {
+    const counts = await measure(ENTRIES_WITH_REFERENCES, { id: COMPANIES.nl.id, n: 20 });
+    expect(counts).toEqual({
+      "GET /v1/companies/{id}": 1, // company(id:) itself
+      "POST /v1/accounting-entries:search": 1,
+      "POST /v1/chart-of-accounts:search": 1,
+      "POST /v1/vendors:search": 1,
+      "POST /v0/tax-codes:search": 1,
+      "GET /v2/employees": 1,
+      "POST /v0/tags:search": 1,
+      "GET /v0/tag-groups": 1,
+    });
+    const hundred = await measure(ENTRIES_WITH_REFERENCES, { id: COMPANIES.nl.id, n: 100 });
+    expect(hundred).toEqual(counts);
+  });
+
+  it("runs each company's calls with its own credential", async () => {
+    await measure(GROUP_BOOKS, { org: ORGANISATIONS.loveCremeBrulee.id, n: 5 });
+    const log = await h.simRequests();
+    for (const entry of log) {
+      if (entry.credentialSubject?.type === "company")
+        expect(entry.targetCompanyId).toBe(entry.credentialSubject.id);
+    }
+    expect(new Set(log.map((r) => r.targetCompanyId).filter(Boolean)).size).toBe(3);
+  });
+});
+
+describe("fan-out across companies", () => {
+  it("sends the companies' calls concurrently, not one after another", async () => {
+    // With 150 ms of upstream latency, sequential calls could not overlap in time.
+    const slow = await startHarness({ simulatorLatencyMs: 150 });
+    try {
+      const headers = (await slow.persona("group-admin")).headers;
+      const query = `query($nl: ID!, $de: ID!, $be: ID!) {
+        nl: company(id: $nl) { vendors(first: 1) { totalCount } }
+        de: company(id: $de) { vendors(first: 1) { totalCount } }
+        be: company(id: $be) { vendors(first: 1) { totalCount } }
+      }`;
+      const variables = { nl: COMPANIES.nl.id, de: COMPANIES.de.id, be: COMPANIES.be.id };
+      await slow.gql(query, { headers, variables });
+      await slow.resetSim();
+      const response = await slow.gql(query, { headers, variables });
+      expect(response.body.errors).toBeUndefined();
+      const searches = (await slow.simRequests()).filter((r) => r.path === "/v1/vendors:search");
+      expect(searches).toHaveLength(3);
+      const intervals = searches.map((r) => ({
+        end: Date.parse(r.at),
+        start: Date.parse(r.at) - r.durationMs,
+      }));
+      const latestStart = Math.max(...intervals.map((i) => i.start));
+      const earliestEnd = Math.min(...intervals.map((i) => i.end));
+      expect(latestStart).toBeLessThan(earliestEnd);
+    } finally {
+      await slow.close();
+    }
+  });
+});
