@@ -20,7 +20,7 @@ import {
   type AccountingEntrySplitItem as SplitItemShape,
   UNKNOWN_ID,
 } from "../../pleo/models/accounting-entry.ts";
-import { isUuid } from "../../pleo/models/common.ts";
+import { isUuid, pageOrder } from "../../pleo/models/common.ts";
 import { Scope } from "../../pleo/scopes.ts";
 import { builder } from "../builder.ts";
 import { companyConnection, companyObject, loadOwned, requiresOwnerScope } from "../company-fields.ts";
@@ -307,16 +307,7 @@ export const AccountingEntryFilter = builder.inputType("AccountingEntryFilter", 
   }),
 });
 
-const SortOrder = builder.enumType("SortOrder", {
-  values: [
-    "ASC",
-    "ASC_NULLS_FIRST",
-    "ASC_NULLS_LAST",
-    "DESC",
-    "DESC_NULLS_FIRST",
-    "DESC_NULLS_LAST",
-  ] as const,
-});
+const SortOrder = builder.enumType("SortOrder", { values: pageOrder.options });
 const AccountingEntrySortKey = builder.enumType("AccountingEntrySortKey", {
   values: {
     SETTLED_AT: { value: "settledAt" },
