@@ -2,7 +2,8 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 
 /**
  * Typed documents for tests and scripts, generated from the printed SDL (so codegen never imports the
- * gateway) and the `.graphql` operations. `npm test` fails when the output is stale.
+ * gateway) and the `.graphql` operations, plus the persisted-operations manifest. `npm test` fails when
+ * the output is stale.
  */
 const config: CodegenConfig = {
   schema: "schema/schema.graphql",
@@ -11,7 +12,8 @@ const config: CodegenConfig = {
   generates: {
     "test/generated/": {
       preset: "client",
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json (hash → document) is the manifest of the persisted-operations mode.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: "sha256" } },
       config: {
         // ESM with explicit extensions, as NodeNext module resolution requires.
         emitLegacyCommonJSImports: false,

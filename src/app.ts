@@ -1,3 +1,4 @@
+import type { RequestListener } from "node:http";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
 import { type CallerTokenOptions, CallerTokenVerifier } from "./context/caller-token.ts";
@@ -9,6 +10,9 @@ import { PERSONA_EXAMPLE_QUERY } from "./embedded/personas.ts";
 import { PleoClient, type PleoClientOptions } from "./pleo/client.ts";
 import { useDevPersonas } from "./plugins/dev-personas.ts";
 import { gatewaySchema } from "./schema/index.ts";
+import { withBodyLimit } from "./security/body-limit.ts";
+import { hardeningPlugins } from "./security/hardening.ts";
+import type { SecurityOptions } from "./security/options.ts";
 import type { Logger } from "./support/logger.ts";
 import { LruCache } from "./support/lru-cache.ts";
 
@@ -20,6 +24,8 @@ export interface GatewayOptions {
   readonly introspection: { readonly ttlMs: number; readonly maxEntries: number };
   readonly maxDirectCredentials: number;
   readonly settings: GatewaySettings;
+  /** Request hardening: limits, persisted operations, CSRF, CORS, caller rate limit, GraphiQL/introspection. */
+  readonly security: SecurityOptions;
   readonly logger: Logger;
   /** Embedded mode only: the demo personas served at /dev/personas and offered in GraphiQL. */
   readonly personas?: () => Promise<readonly Persona[]>;
@@ -27,6 +33,8 @@ export interface GatewayOptions {
 
 export interface Gateway {
   readonly yoga: YogaServerInstance<Record<string, unknown>, GatewayContext>;
+  /** The Node request listener to serve: Yoga behind the request-body limit. */
+  readonly handler: RequestListener;
   readonly pleo: PleoClient;
   close(): Promise<void>;
 }
@@ -72,23 +80,49 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
     // GraphiQL bundled with the package, so it works with no CDN reachable (as on this project's machines).
     renderGraphiQL,
-    graphiql: {
-      title: "Pleo GraphQL gateway",
-      defaultQuery: PERSONA_EXAMPLE_QUERY,
-      ...(personas.length
+    // `documentId` names a persisted operation (GraphQL over HTTP's persisted-documents convention).
+    extraParamNames: ["documentId"],
+    batching: options.security.batchingLimit > 0 ? { limit: options.security.batchingLimit } : false,
+    // Off unless origins are configured: a gateway holding company credentials is not for any website.
+    cors:
+      options.security.corsOrigins.length > 0
         ? {
-            defaultTabs: personas.map((p) => ({
-              query: `# Persona: ${p.name} — ${p.description}\n${PERSONA_EXAMPLE_QUERY}`,
-              headers: JSON.stringify(p.headers, null, 2),
-            })),
+            origin: [...options.security.corsOrigins],
+            credentials: true,
+            methods: ["GET", "POST"],
+            allowedHeaders: ["content-type", "authorization", "x-request-id", "x-graphql-csrf"],
           }
-        : {}),
-    },
-    plugins: options.personas ? [useDevPersonas(options.personas)] : [],
+        : false,
+    graphiql: !options.security.graphiql
+      ? false
+      : {
+          title: "Pleo GraphQL gateway",
+          defaultQuery: PERSONA_EXAMPLE_QUERY,
+          ...(personas.length
+            ? {
+                defaultTabs: personas.map((p) => ({
+                  query: `# Persona: ${p.name} — ${p.description}\n${PERSONA_EXAMPLE_QUERY}`,
+                  headers: JSON.stringify(p.headers, null, 2),
+                })),
+              }
+            : {}),
+        },
+    plugins: [
+      ...hardeningPlugins({
+        limits: options.security.limits,
+        maxTokens: options.security.maxTokens,
+        introspection: options.security.introspection,
+        csrfAllowedOrigins: options.security.corsOrigins,
+        callerRateLimit: options.security.callerRateLimit,
+        persisted: options.security.persisted,
+      }),
+      ...(options.personas ? [useDevPersonas(options.personas)] : []),
+    ],
   });
 
   return {
     yoga,
+    handler: withBodyLimit(yoga, options.security.maxBodyBytes),
     pleo,
     close: () => pleo.close(),
   };

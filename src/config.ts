@@ -12,6 +12,10 @@ const csv = z.string().transform((v) =>
     .map((s) => s.trim())
     .filter(Boolean),
 );
+/** "true"/"false"/"1"/"0"/"yes"/"no" from the environment. */
+const flag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
 const optionalString = z
   .string()
   .optional()
@@ -50,6 +54,24 @@ export const configSchema = z.object({
 
   /** Pleo has not confirmed this scope's name; "" requires only a credential bound to the company. */
   PLEO_ACCOUNTING_ENTRIES_SCOPE: z.string().trim().default("accounting-entries:read"),
+
+  // Request hardening (see README "Security"). Production turns GraphiQL and introspection off.
+  GATEWAY_ENV: z.enum(["development", "production"]).default("development"),
+  ENABLE_GRAPHIQL: flag.optional(),
+  ENABLE_INTROSPECTION: flag.optional(),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
+  MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(50_000),
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).default(5_000),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1_024).default(100_000),
+  BATCHING_LIMIT: z.coerce.number().int().min(0).max(100).default(0),
+  PERSISTED_OPERATIONS: z.enum(["off", "allow", "require"]).default("off"),
+  PERSISTED_OPERATIONS_FILE: optionalString,
+  PERSISTED_OPERATIONS_TRUST_SCRIPTS: flag.default(true),
+  CORS_ORIGINS: csv.pipe(z.array(z.url())).default([]),
+  CALLER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  CALLER_RATE_LIMIT_MAX_CALLERS: z.coerce.number().int().positive().default(10_000),
 
   PLEO_CREDENTIALS_FILE: optionalString,
   PLEO_CREDENTIALS: optionalString,
@@ -102,6 +124,11 @@ function crossVariableProblems(env: Record<string, string | undefined>): string[
     problems.push("AUTH_JWKS: set AUTH_JWKS_URL or AUTH_JWKS, not both");
   if ((set("AUTH_JWKS_URL") || set("AUTH_JWKS")) && !(set("AUTH_JWT_ISSUER") && set("AUTH_JWT_AUDIENCE"))) {
     problems.push("AUTH_JWT_ISSUER: caller JWTs need both AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE pinned");
+  }
+  if ((env.PERSISTED_OPERATIONS ?? "off") !== "off" && !set("PERSISTED_OPERATIONS_FILE")) {
+    problems.push(
+      "PERSISTED_OPERATIONS_FILE: persisted operations need the manifest (codegen's persisted-documents.json)",
+    );
   }
   if (set("PLEO_CREDENTIALS_FILE") && set("PLEO_CREDENTIALS")) {
     problems.push("PLEO_CREDENTIALS: set PLEO_CREDENTIALS_FILE or PLEO_CREDENTIALS, not both");

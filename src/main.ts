@@ -6,6 +6,7 @@ import { type Config, ConfigError, loadConfig } from "./config.ts";
 import type { CallerTokenOptions } from "./context/caller-token.ts";
 import { InMemoryCredentialStore, loadCredentialStoreData } from "./credentials/store.ts";
 import { type EmbeddedEnvironment, startEmbedded } from "./embedded/embedded.ts";
+import { securityOptions } from "./security/options.ts";
 import { createLogger } from "./support/logger.ts";
 
 /** Process entry: configuration, the embedded simulator when no Pleo URL is set, listen, shutdown. */
@@ -46,11 +47,12 @@ async function main(): Promise<void> {
     },
     maxDirectCredentials: config.MAX_DIRECT_CREDENTIALS,
     settings: { accountingEntriesScope: config.PLEO_ACCOUNTING_ENTRIES_SCOPE },
+    security: securityOptions(config),
     logger,
     ...(embedded ? { personas: () => embedded.personas() } : {}),
   };
   const gateway = await createGateway(options);
-  const server = createServer(gateway.yoga);
+  const server = createServer(gateway.handler);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   const base = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;

@@ -2,10 +2,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { createGateway, type Gateway, type GatewayOptions } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
 import type { CallerTokenOptions } from "../../src/context/caller-token.ts";
 import type { CredentialStore } from "../../src/credentials/store.ts";
 import { type EmbeddedEnvironment, startEmbedded } from "../../src/embedded/embedded.ts";
 import type { Persona } from "../../src/embedded/personas.ts";
+import { securityOptions } from "../../src/security/options.ts";
 import type { SimRequestLogEntry } from "../../src/simulator/index.ts";
 import { createLogger } from "../../src/support/logger.ts";
 
@@ -50,6 +52,8 @@ export async function startHarness(
     /** null: run without caller-JWT verification. */
     callerTokens?: CallerTokenOptions | null;
     simulatorLatencyMs?: number;
+    /** Hardening settings as a deployment would set them (environment variables). */
+    security?: Record<string, string>;
   } = {},
 ): Promise<Harness> {
   const env = await startEmbedded({
@@ -78,11 +82,12 @@ export async function startHarness(
     introspection: { ttlMs: overrides.introspectionTtlMs ?? 60_000, maxEntries: 1_000 },
     maxDirectCredentials: 20,
     settings: { accountingEntriesScope: "accounting-entries:read" },
+    security: securityOptions(loadConfig({ CALLER_RATE_LIMIT_PER_MINUTE: "0", ...overrides.security })),
     logger: createLogger("debug", sink),
     personas: () => env.personas(),
   };
   const gateway = await createGateway(options);
-  const server: Server = createServer(gateway.yoga);
+  const server: Server = createServer(gateway.handler);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -1,0 +1,187 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createGateway, type Gateway } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
+import { InMemoryCredentialStore } from "../../src/credentials/store.ts";
+import { securityOptions } from "../../src/security/options.ts";
+import { COMPANIES, CREDENTIALS } from "../../src/simulator/seed/identities.ts";
+import { createLogger } from "../../src/support/logger.ts";
+import { codes, type Harness, startHarness } from "../support/harness.ts";
+
+/**
+ * Caches and loaders cannot leak between companies or credentials.
+ *
+ * The simulator never reuses an id across companies, so the first test runs against a small fake Pleo
+ * that does: two companies each own a vendor with the *same* id but different names. The gateway must
+ * serve each company its own.
+ */
+const SHARED_VENDOR_ID = "11111111-2222-4333-8444-555555555555";
+const A = "aaaaaaaa-0000-4000-8000-00000000000a";
+const B = "bbbbbbbb-0000-4000-8000-00000000000b";
+const KEYS: Record<string, string> = { "key-for-company-a-000": A, "key-for-company-b-000": B };
+
+function fakePleo(): Server {
+  return createServer((req: IncomingMessage, res: ServerResponse) => {
+    const auth = req.headers.authorization ?? "";
+    const key = Buffer.from(auth.replace(/^Basic /, ""), "base64")
+      .toString("utf8")
+      .replace(/:$/, "");
+    const company = KEYS[key];
+    const url = new URL(req.url ?? "/", "http://fake");
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    };
+    req.resume();
+    if (!company) return send(401, { type: "UNAUTHORIZED" });
+    if (url.pathname === "/v1/introspect") {
+      return send(200, {
+        data: {
+          clientId: `client-${company}`,
+          authMethod: "API_KEY",
+          scope: "vendors:read companies:read",
+          subjectURN: `urn:pleo:company:${company}`,
+        },
+      });
+    }
+    if (url.pathname === "/v1/vendors:search") {
+      if (url.searchParams.get("company_id") !== company) return send(403, { type: "FORBIDDEN" });
+      const vendor = {
+        id: SHARED_VENDOR_ID,
+        companyId: company,
+        name: company === A ? "Vendor as company A knows it" : "Vendor as company B knows it",
+        defaultCurrency: "EUR",
+        state: "ACTIVE",
+      };
+      return send(200, {
+        data: [vendor],
+        pagination: { hasNextPage: false, hasPreviousPage: false, total: 1 },
+      });
+    }
+    if (url.pathname === `/v1/companies/${company}`) {
+      return send(200, { data: { id: company, name: `Company ${company.slice(0, 1)}`, address: {} } });
+    }
+    return send(404, { type: "NOT_FOUND" });
+  });
+}
+
+describe("the same object id in two companies", () => {
+  let upstream: Server;
+  let gateway: Gateway;
+  let server: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    upstream = fakePleo();
+    await new Promise<void>((r) => upstream.listen(0, "127.0.0.1", r));
+    gateway = await createGateway({
+      pleo: {
+        baseUrl: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+        connectTimeoutMs: 2000,
+        headersTimeoutMs: 2000,
+        bodyTimeoutMs: 2000,
+        keepAliveTimeoutMs: 2000,
+        maxConnections: 4,
+        userAgent: "test",
+      },
+      credentialStore: new InMemoryCredentialStore({}),
+      callerTokens: undefined,
+      introspection: { ttlMs: 60_000, maxEntries: 100 },
+      maxDirectCredentials: 5,
+      settings: { accountingEntriesScope: "accounting-entries:read" },
+      security: securityOptions(loadConfig({})),
+      logger: createLogger("silent"),
+    });
+    server = createServer(gateway.yoga);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+    await gateway.close();
+    await new Promise<void>((r) => upstream.close(() => r()));
+  });
+
+  const ask = async (query: string, keys: string[]) => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-pleo-api-key": keys.join(",") },
+      body: JSON.stringify({ query }),
+    });
+    return (await response.json()) as {
+      data: Record<string, { vendor?: { name: string } | null; name?: string } | null>;
+    };
+  };
+
+  it("serves each company its own object, by raw id and by global id, in one request", async () => {
+    const body = await ask(
+      `{
+        a: company(id: "${A}") { vendor(id: "${SHARED_VENDOR_ID}") { name } }
+        b: company(id: "${B}") { vendor(id: "${SHARED_VENDOR_ID}") { name } }
+        na: node(id: "${encodeGlobalID("Vendor", `${A}:${SHARED_VENDOR_ID}`)}") { ... on Vendor { name } }
+        nb: node(id: "${encodeGlobalID("Vendor", `${B}:${SHARED_VENDOR_ID}`)}") { ... on Vendor { name } }
+      }`,
+      Object.keys(KEYS),
+    );
+    expect(body.data.a?.vendor?.name).toBe("Vendor as company A knows it");
+    expect(body.data.b?.vendor?.name).toBe("Vendor as company B knows it");
+    expect(body.data.na?.name).toBe("Vendor as company A knows it");
+    expect(body.data.nb?.name).toBe("Vendor as company B knows it");
+  });
+
+  it("never answers company B from what was loaded for company A", async () => {
+    const onlyA = await ask(`{ b: company(id: "${B}") { vendor(id: "${SHARED_VENDOR_ID}") { name } } }`, [
+      "key-for-company-a-000",
+    ]);
+    expect(onlyA.data.b).toBeNull();
+  });
+});
+
+describe("two credentials of one company, and credentials across requests", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+  beforeEach(() => h.resetSim());
+
+  const vendors = `query($id: ID!) { company(id: $id) { vendors(first: 2) { totalCount } accounts(first: 1) { totalCount } } }`;
+
+  it("uses the credential that has the scope, and shows both", async () => {
+    const both = { "x-pleo-api-key": `${CREDENTIALS.nlReadOnlyAccounts.secret}, ${CREDENTIALS.nl.secret}` };
+    const response = await h.gql<{ company: { vendors: { totalCount: number } | null } }>(vendors, {
+      headers: both,
+      variables: { id: COMPANIES.nl.id },
+    });
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data?.company.vendors?.totalCount).toBeGreaterThan(0);
+    const vendorCalls = (await h.simRequests()).filter((r) => r.path === "/v1/vendors:search");
+    expect(vendorCalls.map((r) => r.credentialLabel)).toEqual([CREDENTIALS.nl.label]);
+  });
+
+  it("does not serve a narrow credential what a broader one loaded in an earlier request", async () => {
+    await h.gql(vendors, {
+      headers: { "x-pleo-api-key": CREDENTIALS.nl.secret },
+      variables: { id: COMPANIES.nl.id },
+    });
+    const narrow = await h.gql<{ company: { vendors: unknown; accounts: { totalCount: number } | null } }>(
+      vendors,
+      {
+        headers: { "x-pleo-api-key": CREDENTIALS.nlReadOnlyAccounts.secret },
+        variables: { id: COMPANIES.nl.id },
+      },
+    );
+    expect(narrow.body.data?.company.vendors).toBeNull();
+    expect(codes(narrow)).toEqual(["MISSING_SCOPE"]);
+    expect(narrow.body.data?.company.accounts?.totalCount).toBeGreaterThan(0);
+    // The narrow credential's accounts call was its own, not a replay of the broad one's.
+    const accountCalls = (await h.simRequests()).filter((r) => r.path === "/v1/chart-of-accounts:search");
+    expect(accountCalls.map((r) => r.credentialLabel)).toEqual([
+      CREDENTIALS.nl.label,
+      CREDENTIALS.nlReadOnlyAccounts.label,
+    ]);
+  });
+});
