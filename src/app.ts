@@ -101,7 +101,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           ...(personas.length
             ? {
                 defaultTabs: personas.map((p) => ({
-                  query: `# Persona: ${p.name} — ${p.description}\n${PERSONA_EXAMPLE_QUERY}`,
+                  // GraphiQL names a tab after its operation: name each after its persona.
+                  query: `# Persona: ${p.name} — ${p.description}\n${PERSONA_EXAMPLE_QUERY.replace(
+                    "query Overview",
+                    `query ${p.name.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}`,
+                  )}`,
                   headers: JSON.stringify(p.headers, null, 2),
                 })),
               }

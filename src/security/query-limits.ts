@@ -41,6 +41,8 @@ interface Measure {
   cost: number;
 }
 
+const INTROSPECTION_ROOTS = new Set(["__schema", "__type"]);
+
 /** The fields whose size is set by `first`/`last` arguments (Relay connections). */
 const SIZE_ARGUMENTS = new Set(["first", "last"]);
 
@@ -96,6 +98,9 @@ function measureSelections(
     const directives = selection.directives?.length ?? 0;
     total.directives += directives;
     if (selection.kind === Kind.FIELD) {
+      // Introspection is governed by its own switch and costs no upstream call; GraphiQL's standard
+      // introspection query alone is 15 levels deep.
+      if (INTROSPECTION_ROOTS.has(selection.name.value)) continue;
       add(measureField(selection, fragments, variableDefaults, limits, visiting, depth));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       add(measureSelections(selection.selectionSet, fragments, variableDefaults, limits, visiting, depth));

@@ -233,3 +233,19 @@ describe("production mode", () => {
     expect(other.status).toBe(200);
   });
 });
+
+describe("introspection under the limits", () => {
+  it("lets GraphiQL's standard introspection query through the depth limit (introspection has its own switch)", async () => {
+    const { getIntrospectionQuery } = await import("graphql");
+    const h = await startHarness();
+    try {
+      const response = await h.gql<{ __schema: { queryType: { name: string } } }>(getIntrospectionQuery(), {
+        headers: nlKey,
+      });
+      expect(response.body.errors).toBeUndefined();
+      expect(response.body.data?.__schema.queryType.name).toBe("Query");
+    } finally {
+      await h.close();
+    }
+  });
+});
