@@ -8,13 +8,20 @@ import type { CredentialStore } from "./credentials/store.ts";
 import type { Persona } from "./embedded/personas.ts";
 import { PERSONA_EXAMPLE_QUERY } from "./embedded/personas.ts";
 import { PleoClient, type PleoClientOptions } from "./pleo/client.ts";
+import { useDeadlineRelease } from "./plugins/deadline.ts";
 import { useDevPersonas } from "./plugins/dev-personas.ts";
+import { useHealthChecks } from "./plugins/health.ts";
+import { logUpstream, useRequestLogging } from "./plugins/logging.ts";
+import { useMetrics } from "./plugins/metrics.ts";
+import { useRequestInfo } from "./plugins/request-info.ts";
+import { traceResolvers, useTracing } from "./plugins/tracing.ts";
 import { gatewaySchema } from "./schema/index.ts";
 import { withBodyLimit } from "./security/body-limit.ts";
 import { hardeningPlugins } from "./security/hardening.ts";
 import type { SecurityOptions } from "./security/options.ts";
 import type { Logger } from "./support/logger.ts";
 import { LruCache } from "./support/lru-cache.ts";
+import { GatewayMetrics } from "./support/metrics.ts";
 
 export interface GatewayOptions {
   readonly pleo: PleoClientOptions;
@@ -29,6 +36,21 @@ export interface GatewayOptions {
   readonly logger: Logger;
   /** Embedded mode only: the demo personas served at /dev/personas and offered in GraphiQL. */
   readonly personas?: () => Promise<readonly Persona[]>;
+  /** Request deadline, health checks, metrics, tracing. Every field has a default. */
+  readonly operations?: OperationsOptions;
+}
+
+export interface OperationsOptions {
+  /** Time budget of one GraphQL request from its arrival (default 10 s). */
+  readonly requestDeadlineMs?: number;
+  /** Serve `/metrics` and record metrics (default true). */
+  readonly metrics?: boolean;
+  /** Also export Node process metrics (CPU, memory, event loop; default false). */
+  readonly processMetrics?: boolean;
+  /** Readiness probe of Pleo's base URL: timeout and how long a result is reused. */
+  readonly readyProbe?: { readonly timeoutMs: number; readonly cacheMs: number };
+  /** OpenTelemetry spans (request, operation, resolvers, upstream calls; default false). */
+  readonly tracing?: boolean;
 }
 
 export interface Gateway {
@@ -36,17 +58,31 @@ export interface Gateway {
   /** The Node request listener to serve: Yoga behind the request-body limit. */
   readonly handler: RequestListener;
   readonly pleo: PleoClient;
+  /** Absent when metrics are disabled. */
+  readonly metrics: GatewayMetrics | undefined;
+  /** Shutdown has begun: `/ready` answers 503 from now on. */
+  startDraining(): void;
+  readonly draining: boolean;
   close(): Promise<void>;
 }
 
 /** Assembles the gateway: one Pleo client, one introspection cache, and Yoga over the Pothos schema. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
-  const pleo = new PleoClient(options.pleo);
+  const ops = options.operations ?? {};
+  const tracing = ops.tracing ?? options.pleo.tracing ?? false;
+  const pleo = new PleoClient({ ...options.pleo, tracing });
   const introspector = new CredentialIntrospector(
     pleo,
     new LruCache<CachedBinding>(options.introspection.maxEntries),
     options.introspection.ttlMs,
   );
+  // A credential Pleo refuses later must be introspected afresh (revoked, or its scopes changed).
+  pleo.onCredentialRefused((credential) => void introspector.forget(credential));
+  const metrics =
+    (ops.metrics ?? true) ? new GatewayMetrics({ processMetrics: ops.processMetrics ?? false }) : undefined;
+  metrics?.bindClient(pleo);
+  logUpstream(pleo, options.logger);
+  let draining = false;
   const contexts = new ContextFactory({
     pleo,
     introspector,
@@ -54,14 +90,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     verifier: options.callerTokens ? new CallerTokenVerifier(options.callerTokens) : undefined,
     maxDirectCredentials: options.maxDirectCredentials,
     settings: options.settings,
+    ...(ops.requestDeadlineMs ? { requestDeadlineMs: ops.requestDeadlineMs } : {}),
+    ...(metrics
+      ? { onLoaderBatch: (loader: string, size: number) => metrics.observeLoaderBatch(loader, size) }
+      : {}),
   });
   const personas = options.personas ? await options.personas() : [];
   const logger = options.logger;
 
   const yoga = createYoga<Record<string, unknown>, GatewayContext>({
-    schema: gatewaySchema(),
+    schema: tracing ? traceResolvers(gatewaySchema()) : gatewaySchema(),
     context: ({ request }) => contexts.create(request),
     graphqlEndpoint: "/graphql",
+    // `/health` and `/ready` are served by useHealthChecks (JSON, draining-aware); Yoga's own bare
+    // liveness answer moves aside to `/healthz`.
+    healthCheckEndpoint: "/healthz",
     landingPage: false,
     // Masking stays on: only GatewayErrors (GraphQLErrors with a stable code) reach callers verbatim.
     maskedErrors: {
@@ -112,6 +155,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             : {}),
         },
     plugins: [
+      // Operations first: probes and scrapes are answered before any GraphQL-specific plugin runs.
+      useRequestInfo(),
+      ...(tracing ? [useTracing()] : []),
+      useRequestLogging(logger),
+      ...(metrics ? [useMetrics(metrics)] : []),
+      useHealthChecks({
+        probe: () => pleo.probe(ops.readyProbe?.timeoutMs ?? 2_000),
+        draining: () => draining,
+        cacheMs: ops.readyProbe?.cacheMs ?? 5_000,
+      }),
+      useDeadlineRelease(),
       ...hardeningPlugins({
         limits: options.security.limits,
         maxTokens: options.security.maxTokens,
@@ -128,6 +182,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     yoga,
     handler: withBodyLimit(yoga, options.security.maxBodyBytes),
     pleo,
+    metrics,
+    startDraining: () => {
+      draining = true;
+    },
+    get draining() {
+      return draining;
+    },
     close: () => pleo.close(),
   };
 }

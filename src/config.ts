@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { DEFAULT_RESILIENCE as R } from "./upstream/options.ts";
 
 /**
  * All configuration comes from the environment, is parsed once at start-up through this schema and
@@ -73,6 +75,40 @@ export const configSchema = z.object({
   CALLER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   CALLER_RATE_LIMIT_MAX_CALLERS: z.coerce.number().int().positive().default(10_000),
 
+  // Upstream resilience and operations (see README "Operations").
+  /** Optional JSON file of these same settings; environment variables take precedence. */
+  CONFIG_FILE: optionalString,
+  REQUEST_DEADLINE_MS: positiveMs.default(R.defaultDeadlineMs),
+  PLEO_MAX_QUEUED: z.coerce.number().int().min(0).default(R.maxQueued),
+  PLEO_MAX_CONCURRENCY_PER_CREDENTIAL: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(R.maxConcurrentPerCredential),
+  PLEO_RETRY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(R.retry.maxAttempts),
+  PLEO_RETRY_BASE_DELAY_MS: positiveMs.default(R.retry.baseDelayMs),
+  PLEO_RETRY_MAX_DELAY_MS: positiveMs.default(R.retry.maxDelayMs),
+  PLEO_RETRY_BUDGET_RATIO: z.coerce.number().min(0).max(1).default(R.retry.budgetRatio),
+  PLEO_RETRY_BUDGET_BURST: z.coerce.number().int().min(0).default(R.retry.budgetBurst),
+  /** Pleo allows 600 requests/minute; the gateway's default stays under 500 per credential. */
+  PLEO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(2).max(600).default(R.rateBudget.perMinute),
+  PLEO_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(R.rateBudget.burst),
+  PLEO_BREAKER_FAILURE_THRESHOLD: z.coerce.number().int().positive().default(R.breaker.failureThreshold),
+  PLEO_BREAKER_OPEN_MS: positiveMs.default(R.breaker.openMs),
+  PLEO_BREAKER_HALF_OPEN_PROBES: z.coerce.number().int().positive().default(R.breaker.halfOpenProbes),
+  /** 0: refused credentials are not set aside. */
+  PLEO_CREDENTIAL_QUARANTINE_MS: z.coerce.number().int().min(0).default(R.quarantineMs),
+  PLEO_MAX_TRACKED_CREDENTIALS: z.coerce.number().int().positive().default(R.maxTrackedCredentials),
+  READY_PROBE_TIMEOUT_MS: positiveMs.default(2_000),
+  READY_PROBE_CACHE_MS: z.coerce.number().int().min(0).default(5_000),
+  SHUTDOWN_TIMEOUT_MS: positiveMs.default(20_000),
+  METRICS_ENABLED: flag.default(true),
+  // Standard OpenTelemetry variables: tracing hooks are on when one of them asks for traces.
+  OTEL_TRACES_EXPORTER: optionalString,
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalString,
+  OTEL_SDK_DISABLED: optionalString,
+
   PLEO_CREDENTIALS_FILE: optionalString,
   PLEO_CREDENTIALS: optionalString,
 
@@ -130,6 +166,23 @@ function crossVariableProblems(env: Record<string, string | undefined>): string[
       "PERSISTED_OPERATIONS_FILE: persisted operations need the manifest (codegen's persisted-documents.json)",
     );
   }
+  const int = (name: string, fallback: number) => {
+    const value = Number((env[name] ?? "").trim() || fallback);
+    return Number.isFinite(value) ? value : fallback;
+  };
+  if (
+    int("PLEO_RATE_LIMIT_BURST", R.rateBudget.burst) >=
+    int("PLEO_RATE_LIMIT_PER_MINUTE", R.rateBudget.perMinute)
+  ) {
+    problems.push(
+      "PLEO_RATE_LIMIT_BURST: must be smaller than PLEO_RATE_LIMIT_PER_MINUTE (the burst is part of it)",
+    );
+  }
+  if (
+    int("PLEO_RETRY_BASE_DELAY_MS", R.retry.baseDelayMs) > int("PLEO_RETRY_MAX_DELAY_MS", R.retry.maxDelayMs)
+  ) {
+    problems.push("PLEO_RETRY_BASE_DELAY_MS: must not exceed PLEO_RETRY_MAX_DELAY_MS");
+  }
   if (set("PLEO_CREDENTIALS_FILE") && set("PLEO_CREDENTIALS")) {
     problems.push("PLEO_CREDENTIALS: set PLEO_CREDENTIALS_FILE or PLEO_CREDENTIALS, not both");
   }
@@ -146,9 +199,12 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; throws ConfigError listing every problem (values are never echoed). */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
+  const file = readConfigFile(environment.CONFIG_FILE);
+  const env = { ...file.values, ...environment };
   const result = configSchema.safeParse(env);
   const problems = [
+    ...file.problems,
     ...(result.success
       ? []
       : result.error.issues.map((i) => `${i.path.join(".") || "(config)"}: ${i.message}`)),
@@ -156,4 +212,40 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   ];
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
+}
+
+/**
+ * The optional `CONFIG_FILE`: a JSON object of the same settings, by variable name. Numbers and
+ * booleans are taken as written, lists may be arrays, JSON-valued settings (PLEO_CREDENTIALS,
+ * AUTH_JWKS) may be objects. Unknown names are problems (a typo must not silently fall back to a
+ * default). Environment variables override the file.
+ */
+function readConfigFile(path: string | undefined): { values: Record<string, string>; problems: string[] } {
+  if (path === undefined || path.trim() === "") return { values: {}, problems: [] };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path.trim(), "utf8"));
+  } catch (error) {
+    const why = error instanceof SyntaxError ? "is not valid JSON" : "cannot be read";
+    return { values: {}, problems: [`CONFIG_FILE: the file ${why}`] };
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    return { values: {}, problems: ["CONFIG_FILE: must hold a JSON object of settings by name"] };
+  }
+  const known = new Set(Object.keys(configSchema.shape));
+  const values: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(parsed)) {
+    if (!known.has(name) || name === "CONFIG_FILE") {
+      problems.push(`CONFIG_FILE: unknown setting ${JSON.stringify(name.slice(0, 64))}`);
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    values[name] = Array.isArray(value)
+      ? value.map(String).join(",")
+      : typeof value === "object"
+        ? JSON.stringify(value)
+        : String(value);
+  }
+  return { values, problems };
 }

@@ -8,6 +8,8 @@ import { InMemoryCredentialStore, loadCredentialStoreData } from "./credentials/
 import { type EmbeddedEnvironment, startEmbedded } from "./embedded/embedded.ts";
 import { securityOptions } from "./security/options.ts";
 import { createLogger } from "./support/logger.ts";
+import { tracingRequested } from "./support/tracing.ts";
+import { resilienceFromConfig } from "./upstream/options.ts";
 
 /** Process entry: configuration, the embedded simulator when no Pleo URL is set, listen, shutdown. */
 async function main(): Promise<void> {
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
       keepAliveTimeoutMs: config.PLEO_KEEPALIVE_TIMEOUT_MS,
       maxConnections: config.PLEO_MAX_CONNECTIONS,
       userAgent: "pleo-graphql-gateway/0.1",
+      resilience: resilienceFromConfig(config),
     },
     credentialStore:
       embedded?.credentialStore ??
@@ -50,14 +53,39 @@ async function main(): Promise<void> {
     security: securityOptions(config),
     logger,
     ...(embedded ? { personas: () => embedded.personas() } : {}),
+    operations: {
+      requestDeadlineMs: config.REQUEST_DEADLINE_MS,
+      metrics: config.METRICS_ENABLED,
+      processMetrics: true,
+      readyProbe: { timeoutMs: config.READY_PROBE_TIMEOUT_MS, cacheMs: config.READY_PROBE_CACHE_MS },
+      tracing: tracingRequested({
+        OTEL_SDK_DISABLED: config.OTEL_SDK_DISABLED,
+        OTEL_TRACES_EXPORTER: config.OTEL_TRACES_EXPORTER,
+        OTEL_EXPORTER_OTLP_ENDPOINT: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+      }),
+    },
   };
   const gateway = await createGateway(options);
   const server = createServer(gateway.handler);
+  // In-flight HTTP requests, so shutdown can wait for them.
+  let inFlight = 0;
+  server.on("request", (_req, res) => {
+    inFlight += 1;
+    res.once("close", () => {
+      inFlight -= 1;
+    });
+  });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   const base = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;
+  // One JSON line a supervisor (or a test) can parse for the actual URLs, also with PORT=0.
   logger.info(
-    { url: `${base}/graphql`, pleo: embedded ? "embedded simulator" : pleoBaseUrl },
+    {
+      url: `${base}/graphql`,
+      pleo: embedded ? "embedded simulator" : pleoBaseUrl,
+      ...(embedded ? { simulatorUrl: embedded.simulator.url } : {}),
+    },
     "gateway listening",
   );
   if (embedded) {
@@ -78,17 +106,40 @@ async function main(): Promise<void> {
     );
   }
 
+  /**
+   * Graceful shutdown: `/ready` turns 503, the listener stops accepting, idle keep-alive connections are
+   * closed as they become idle, in-flight requests finish (bounded by SHUTDOWN_TIMEOUT_MS, after which
+   * the remaining connections are cut), then the upstream pool and the embedded simulator close.
+   */
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn({ signal, inFlight }, "second signal: cutting remaining connections");
+      server.closeAllConnections();
+      return;
+    }
     stopping = true;
-    logger.info({ signal }, "shutting down");
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
+    gateway.startDraining();
+    logger.info({ signal, inFlight, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, "shutting down: draining");
+    const closed = new Promise<boolean>((resolve) => server.close(() => resolve(true)));
+    server.closeIdleConnections();
+    const idleCloser = setInterval(() => server.closeIdleConnections(), 50);
+    let bound: NodeJS.Timeout | undefined;
+    const drained = await Promise.race([
+      closed,
+      new Promise<boolean>((resolve) => {
+        bound = setTimeout(() => resolve(false), config.SHUTDOWN_TIMEOUT_MS);
+      }),
+    ]);
+    clearInterval(idleCloser);
+    clearTimeout(bound);
+    if (!drained) {
+      logger.warn({ inFlight }, "shutdown bound reached: cutting remaining connections");
+      server.closeAllConnections();
+    }
     await gateway.close();
     await embedded?.simulator.close();
+    logger.info({ signal }, "stopped");
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,10 +1,12 @@
-import { randomUUID } from "node:crypto";
 import type { CredentialIntrospector } from "../credentials/introspector.ts";
 import type { CredentialStore } from "../credentials/store.ts";
 import { ErrorCode, GatewayError } from "../errors.ts";
 import { LoaderRegistry } from "../loaders/registry.ts";
 import type { PleoClient } from "../pleo/client.ts";
 import type { BoundCredential, PleoCredential } from "../pleo/credential.ts";
+import { requestInfo } from "../support/request-info.ts";
+import { Deadline } from "../upstream/deadline.ts";
+import { DEFAULT_RESILIENCE } from "../upstream/options.ts";
 import { type CallerGrant, type CallerTokenVerifier, unauthenticated } from "./caller-token.ts";
 import { CompanyAccess } from "./company-access.ts";
 import { readDirectCredentials } from "./direct-credentials.ts";
@@ -29,7 +31,10 @@ export interface GatewayContext {
   readonly caller: CallerIdentity;
   readonly access: CompanyAccess;
   readonly loaders: LoaderRegistry;
+  /** The Pleo client for this request: every call carries the request's deadline and id. */
   readonly pleo: PleoClient;
+  /** The request's time budget (REQUEST_DEADLINE_MS from its arrival); disposed when it is answered. */
+  readonly deadline: Deadline;
 }
 
 export interface ContextFactoryDeps {
@@ -40,6 +45,10 @@ export interface ContextFactoryDeps {
   readonly verifier: CallerTokenVerifier | undefined;
   readonly maxDirectCredentials: number;
   readonly settings: GatewaySettings;
+  /** Time budget of a request, from its arrival (default 10 s). */
+  readonly requestDeadlineMs?: number;
+  /** Called with each loader's batch size (metrics). */
+  readonly onLoaderBatch?: (loader: string, size: number) => void;
 }
 
 /**
@@ -55,15 +64,29 @@ export class ContextFactory {
   }
 
   async create(request: Request): Promise<GatewayContext> {
-    const requestId = request.headers.get("x-request-id")?.slice(0, 128) || randomUUID();
-    const grant = await this.#verifyCallerToken(request.headers.get("authorization"));
-    const sent = readDirectCredentials(request.headers, this.#deps.maxDirectCredentials);
-    const direct = await this.#bindAll(sent);
+    const info = requestInfo(request);
+    const requestId = info.requestId;
+    const deadline = Deadline.after(this.#deps.requestDeadlineMs ?? DEFAULT_RESILIENCE.defaultDeadlineMs, {
+      startedAt: info.startedAt,
+      parent: request.signal,
+    });
+    const pleo = this.#deps.pleo.withScope({ deadline, requestId });
+    const introspector = this.#deps.introspector.withClient(pleo);
+    let direct: BoundCredential[];
+    let grant: CallerGrant | undefined;
+    try {
+      grant = await this.#verifyCallerToken(request.headers.get("authorization"));
+      const sent = readDirectCredentials(request.headers, this.#deps.maxDirectCredentials);
+      direct = await this.#bindAll(sent, introspector);
+    } catch (error) {
+      deadline.dispose();
+      throw error;
+    }
     const access = new CompanyAccess({
       direct,
       grant,
       store: this.#deps.store,
-      introspector: this.#deps.introspector,
+      introspector,
     });
     return {
       requestId,
@@ -73,8 +96,13 @@ export class ContextFactory {
         directCredentialCount: direct.length,
       },
       access,
-      loaders: new LoaderRegistry({ pleo: this.#deps.pleo, access }),
-      pleo: this.#deps.pleo,
+      loaders: new LoaderRegistry({
+        pleo,
+        access,
+        ...(this.#deps.onLoaderBatch ? { onBatch: this.#deps.onLoaderBatch } : {}),
+      }),
+      pleo,
+      deadline,
     };
   }
 
@@ -96,8 +124,11 @@ export class ContextFactory {
     return this.#deps.verifier.verify(match[1]);
   }
 
-  async #bindAll(credentials: readonly PleoCredential[]): Promise<BoundCredential[]> {
-    const results = await Promise.allSettled(credentials.map((c) => this.#deps.introspector.bind(c)));
+  async #bindAll(
+    credentials: readonly PleoCredential[],
+    introspector: CredentialIntrospector,
+  ): Promise<BoundCredential[]> {
+    const results = await Promise.allSettled(credentials.map((c) => introspector.bind(c)));
     return results.map((result, index) => {
       const credential = credentials[index] as PleoCredential;
       if (result.status === "fulfilled") return { credential, binding: result.value, source: "header" };

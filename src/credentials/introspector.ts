@@ -17,14 +17,15 @@ export interface CachedBinding {
 /**
  * Binds a credential to its company or organisation through Pleo's introspection — never through the
  * caller's say-so. Results are cached by the credential's SHA-256 (never by the credential itself) for a
- * bounded time; concurrent requests presenting the same credential share one introspection call.
- * Rejections are not cached, so a rotated-in key works at once.
+ * bounded time (the cache is bounded too: least recently used evicted); concurrent requests presenting
+ * the same credential share one introspection call (the client shares identical in-flight reads, each
+ * caller keeping its own deadline). Rejections are not cached, so a rotated-in key works at once; a
+ * credential Pleo refuses later is forgotten (`forget`, wired to the client's refusal events).
  */
 export class CredentialIntrospector {
   readonly #client: PleoClient;
   readonly #cache: Cache<CachedBinding>;
   readonly #ttlMs: number;
-  readonly #inFlight = new Map<string, Promise<CredentialBinding>>();
 
   constructor(client: PleoClient, cache: Cache<CachedBinding>, ttlMs: number) {
     this.#client = client;
@@ -32,14 +33,19 @@ export class CredentialIntrospector {
     this.#ttlMs = ttlMs;
   }
 
+  /** The credential's binding, from the cache or from Pleo. */
   async bind(credential: PleoCredential): Promise<CredentialBinding> {
     const cached = await this.#cache.get(credential.hash);
     if (cached) return fromCached(cached);
-    const pending = this.#inFlight.get(credential.hash);
-    if (pending) return pending;
-    const lookup = this.#lookup(credential).finally(() => this.#inFlight.delete(credential.hash));
-    this.#inFlight.set(credential.hash, lookup);
-    return lookup;
+    return this.#lookup(credential);
+  }
+
+  /**
+   * A view for one request: the same cache, but introspection calls go through `client` (a per-request
+   * view of the Pleo client, so they keep within the request's deadline).
+   */
+  withClient(client: PleoClient): CredentialIntrospector {
+    return new CredentialIntrospector(client, this.#cache, this.#ttlMs);
   }
 
   /** Forget a binding, e.g. after Pleo refused the credential on a later call. */

@@ -25,7 +25,10 @@ export function companyPageLoader<F, T>(
 ): (deps: LoaderDeps) => DataLoader<CompanyPageKey<F>, Page<T>, string> {
   return (deps) =>
     new DataLoader<CompanyPageKey<F>, Page<T>, string>(
-      async (keys) => settle(keys.map((key) => fetch(deps, key))),
+      async (keys) => {
+        observeBatch(deps, "pages", keys.length);
+        return settle(keys.map((key) => fetch(deps, key)));
+      },
       {
         cacheKeyFn: (key) =>
           stableKey({ c: key.companyId, k: key.bound.credential.id, f: key.filter, p: key.page }),
@@ -63,6 +66,7 @@ export function companyObjectLoader<T extends { readonly id: string }>(
   return (deps) =>
     new DataLoader<CompanyObjectKey, T, string>(
       async (keys) => {
+        observeBatch(deps, `by-id:${resource}`, keys.length);
         const groups = new Map<string, { companyId: string; bound: BoundCredential; ids: Set<string> }>();
         for (const key of keys) {
           const groupKey = `${key.companyId}|${key.bound.credential.id}`;
@@ -119,8 +123,9 @@ export function companyListLoader<T>(
 ): (deps: LoaderDeps) => DataLoader<CompanyListKey, readonly T[], string> {
   return (deps) =>
     new DataLoader<CompanyListKey, readonly T[], string>(
-      async (keys) =>
-        settle(
+      async (keys) => {
+        observeBatch(deps, "whole-list", keys.length);
+        return settle(
           keys.map(async (key) => {
             const items: T[] = [];
             let after: string | undefined;
@@ -135,9 +140,18 @@ export function companyListLoader<T>(
             }
             return items;
           }),
-        ),
+        );
+      },
       { cacheKeyFn: (key) => `${key.companyId}|${key.bound.credential.id}` },
     );
+}
+
+/**
+ * Reports a batch's size for the DataLoader batch-size metric (no-op without an observer). `loader` is
+ * the kind of loader (`pages`, `whole-list`) or, for by-id loaders, `by-id:<resource>`.
+ */
+export function observeBatch(deps: LoaderDeps, loader: string, size: number): void {
+  deps.onBatch?.(loader, size);
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -6,6 +6,8 @@ import type { PleoClient } from "../pleo/client.ts";
 export interface LoaderDeps {
   readonly pleo: PleoClient;
   readonly access: CompanyAccess;
+  /** Metrics: told the size of every batch a loader dispatches (`observeBatch` in kit.ts). */
+  readonly onBatch?: (loader: string, size: number) => void;
 }
 
 export interface LoaderDefinition<K, V, C> {

@@ -3,6 +3,7 @@
  * tests and local development. Everything the rest of the project may use is exported from here.
  */
 export { credentialFingerprint } from "./auth.ts";
+export { FAULT_ACTIONS, type FaultAction, type FaultRule, type FaultRuleInput } from "./faults.ts";
 export type {
   AccountingEntryModel,
   AccountModel,

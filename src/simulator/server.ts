@@ -4,6 +4,15 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { authenticate } from "./auth.ts";
 import { type DispatchResult, dispatch } from "./dispatch.ts";
 import { payloadTooLarge, SimHttpError } from "./errors.ts";
+import {
+  addressedCompany,
+  type FaultDecision,
+  FaultInjector,
+  type FaultRule,
+  type FaultRuleInput,
+  faultRuleInput,
+  faultsRequest,
+} from "./faults.ts";
 import type { QueryParams } from "./http-types.ts";
 import { RequestLog, type SimRequestLogEntry } from "./request-log.ts";
 import { Router } from "./router.ts";
@@ -26,8 +35,14 @@ export interface RunningSimulator {
   close(): Promise<void>;
   /** Every API request served so far (not `/__sim/*`), oldest first. */
   requests(): SimRequestLogEntry[];
-  /** Clears the request log and restores the seeded data. */
+  /** Clears the request log and the fault rules, releases hung requests, restores the seeded data. */
   reset(): void;
+  /** Fault injection (also over HTTP: `POST/GET/DELETE /__sim/faults`). */
+  readonly faults: {
+    add(rules: readonly FaultRuleInput[]): FaultRule[];
+    list(): (FaultRule & { matched: number; fired: number })[];
+    clear(): void;
+  };
 }
 
 /** Request bodies are small JSON documents; anything larger is refused rather than buffered. */
@@ -39,9 +54,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const store = new SimStore();
   const log = new RequestLog();
   const router = new Router(ALL_ROUTES);
+  const faults = new FaultInjector();
+  /** Requests a `hang` fault holds open; released (their connections destroyed) on reset and close. */
+  const hung = new Set<ServerResponse>();
+  const releaseHung = () => {
+    for (const res of hung) res.destroy();
+    hung.clear();
+  };
   const reset = () => {
     store.reset();
     log.clear();
+    faults.clear();
+    releaseHung();
   };
 
   const server = createServer((req, res) => {
@@ -59,8 +83,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const method = (req.method ?? "GET").toUpperCase();
 
     if (url.pathname === "/__sim" || url.pathname.startsWith("/__sim/")) {
-      await drain(req);
-      handleControl(method, url.pathname, res);
+      handleControl(method, url.pathname, await readBody(req), res);
       return;
     }
 
@@ -69,6 +92,35 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     try {
       const rawBody = await readBody(req);
       if (latencyMs > 0) await sleep(latencyMs);
+      if (faults.size > 0) {
+        const auth = authenticate(req.headers.authorization);
+        const credentialCompany =
+          auth.recognised?.subject.type === "company" ? auth.recognised.subject.id : null;
+        const companyId = addressedCompany(url.pathname, query, rawBody, credentialCompany);
+        const identity = [method, url.pathname, url.searchParams.toString(), auth.fingerprint, rawBody].join(
+          "\u0000",
+        );
+        const fault = faults.decide({ method, path: url.pathname, companyId, identity });
+        if (fault) {
+          if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+          if (fault.action !== "latency") {
+            const status = await injectFault(fault, req, res);
+            log.record({
+              at: new Date().toISOString(),
+              method,
+              path: url.pathname,
+              query: Object.fromEntries([...query].map(([name, values]) => [name, [...values]])),
+              credentialLabel: auth.recognised?.label ?? null,
+              credentialFingerprint: auth.fingerprint,
+              credentialSubject: auth.recognised ? { ...auth.recognised.subject } : null,
+              targetCompanyId: companyId,
+              status,
+              durationMs: Math.round((performance.now() - started) * 100) / 100,
+            });
+            return;
+          }
+        }
+      }
       result = dispatch(store, router, {
         method,
         path: url.pathname,
@@ -106,13 +158,79 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     });
   }
 
-  /** Test-observability endpoints; unauthenticated and never logged. */
-  function handleControl(method: string, path: string, res: ServerResponse): void {
+  /**
+   * Answers a request the way a fault says; returns the status recorded in the request log (0 when no
+   * answer was given: a hang or a reset).
+   */
+  async function injectFault(
+    fault: FaultDecision,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<number> {
+    const retryAfter: Record<string, string> =
+      fault.retryAfterSeconds === undefined ? {} : { "retry-after": String(fault.retryAfterSeconds) };
+    switch (fault.action) {
+      case "error":
+      case "rate-limit": {
+        const status = fault.status ?? 500;
+        const type = status === 429 ? "TOO_MANY_REQUESTS" : "SIMULATED_FAULT";
+        send(res, status, { type, message: `Injected fault ${fault.ruleId}.` }, retryAfter);
+        return status;
+      }
+      case "malformed": {
+        const status = fault.status ?? 200;
+        res.writeHead(status, { "content-type": "application/json;charset=UTF-8" });
+        res.end('{"data":[{"id":"');
+        return status;
+      }
+      case "hang":
+        hung.add(res);
+        res.once("close", () => hung.delete(res));
+        return 0;
+      case "reset": {
+        // The request was read in full: like a Pleo that applied a write and then lost the connection.
+        const socket = req.socket as typeof req.socket & { resetAndDestroy?: () => void };
+        if (typeof socket.resetAndDestroy === "function") socket.resetAndDestroy();
+        else socket.destroy();
+        return 0;
+      }
+      default:
+        return 0;
+    }
+  }
+
+  /** Test-observability and fault-injection endpoints; unauthenticated and never logged. */
+  function handleControl(method: string, path: string, rawBody: string, res: ServerResponse): void {
     if (method === "GET" && path === "/__sim/requests") {
       send(res, 200, { data: log.list() }, {});
     } else if (method === "POST" && path === "/__sim/reset") {
       reset();
       send(res, 204, undefined, {});
+    } else if (method === "GET" && path === "/__sim/faults") {
+      send(res, 200, { data: faults.list() }, {});
+    } else if (method === "DELETE" && path === "/__sim/faults") {
+      faults.clear();
+      releaseHung();
+      send(res, 204, undefined, {});
+    } else if (method === "POST" && path === "/__sim/faults") {
+      let json: unknown;
+      try {
+        json = JSON.parse(rawBody);
+      } catch {
+        send(res, 400, { type: "VALIDATION_FAILED", message: "The body must be JSON." }, {});
+        return;
+      }
+      const parsed = faultsRequest.safeParse(json);
+      if (!parsed.success) {
+        const message = parsed.error.issues
+          .slice(0, 5)
+          .map((i) => `${i.path.filter((p) => typeof p === "string").join(".") || "(body)"}: ${i.message}`)
+          .join("; ");
+        send(res, 400, { type: "VALIDATION_FAILED", message }, {});
+        return;
+      }
+      const added = faults.add(parsed.data.rules);
+      send(res, 201, { data: added }, {});
     } else {
       send(res, 404, { type: "NOT_FOUND", message: `No simulator control endpoint ${method} ${path}.` }, {});
     }
@@ -133,8 +251,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     port,
     requests: () => log.list(),
     reset,
+    faults: {
+      add: (rules) => faults.add(rules.map((rule) => faultRuleInputParse(rule))),
+      list: () => faults.list(),
+      clear: () => {
+        faults.clear();
+        releaseHung();
+      },
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        releaseHung();
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections (fetch keeps them) would otherwise hold close() open.
         server.closeAllConnections();
@@ -165,10 +292,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-async function drain(req: IncomingMessage): Promise<void> {
-  for await (const _chunk of req) {
-    // Control requests carry no body worth reading; consume it so the connection can be reused.
-  }
+function faultRuleInputParse(rule: FaultRuleInput) {
+  return faultRuleInput.parse(rule);
 }
 
 function send(

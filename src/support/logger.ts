@@ -13,6 +13,13 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       base: { service: "pleo-gateway" },
       redact: {
         paths: [
+          "authorization",
+          "headers.authorization",
+          'headers["x-pleo-api-key"]',
+          'headers["x-pleo-access-token"]',
+          "secret",
+          "apiKey",
+          "accessToken",
           "*.authorization",
           "*.headers.authorization",
           '*.headers["x-pleo-api-key"]',

@@ -1,15 +1,16 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
-import { createGateway, type Gateway, type GatewayOptions } from "../../src/app.ts";
+import { createGateway, type Gateway, type GatewayOptions, type OperationsOptions } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { CallerTokenOptions } from "../../src/context/caller-token.ts";
 import type { CredentialStore } from "../../src/credentials/store.ts";
 import { type EmbeddedEnvironment, startEmbedded } from "../../src/embedded/embedded.ts";
 import type { Persona } from "../../src/embedded/personas.ts";
 import { securityOptions } from "../../src/security/options.ts";
-import type { SimRequestLogEntry } from "../../src/simulator/index.ts";
+import { ALL_CREDENTIALS, type SimRequestLogEntry } from "../../src/simulator/index.ts";
 import { createLogger } from "../../src/support/logger.ts";
+import { DEFAULT_RESILIENCE, type ResilienceOptions } from "../../src/upstream/options.ts";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -54,6 +55,17 @@ export async function startHarness(
     simulatorLatencyMs?: number;
     /** Hardening settings as a deployment would set them (environment variables). */
     security?: Record<string, string>;
+    /** The base URL the gateway calls Pleo at, given the simulator's (e.g. a test proxy in front of it). */
+    pleoBaseUrl?: (simulatorUrl: string) => string | Promise<string>;
+    /** Upstream time to response headers (default 5 s); short to provoke timeouts. */
+    pleoHeadersTimeoutMs?: number;
+    /**
+     * Upstream resilience. Default: the production defaults, except a per-credential rate budget the
+     * suite cannot reach (the simulator has no rate limit; test/ops exercises the real budget).
+     */
+    resilience?: Partial<ResilienceOptions>;
+    /** Request deadline, metrics, readiness probe, tracing (default: the gateway's defaults). */
+    operations?: OperationsOptions;
   } = {},
 ): Promise<Harness> {
   const env = await startEmbedded({
@@ -69,13 +81,18 @@ export async function startHarness(
   });
   const options: GatewayOptions = {
     pleo: {
-      baseUrl: env.simulator.url,
+      baseUrl: overrides.pleoBaseUrl ? await overrides.pleoBaseUrl(env.simulator.url) : env.simulator.url,
       connectTimeoutMs: 2_000,
-      headersTimeoutMs: 5_000,
+      headersTimeoutMs: overrides.pleoHeadersTimeoutMs ?? 5_000,
       bodyTimeoutMs: 5_000,
       keepAliveTimeoutMs: 5_000,
       maxConnections: 16,
       userAgent: "pleo-gateway-test",
+      resilience: {
+        ...DEFAULT_RESILIENCE,
+        rateBudget: { perMinute: 1_000_000, burst: 100_000 },
+        ...overrides.resilience,
+      },
     },
     credentialStore: overrides.credentialStore ?? env.credentialStore,
     callerTokens: overrides.callerTokens === null ? undefined : (overrides.callerTokens ?? env.callerTokens),
@@ -85,6 +102,7 @@ export async function startHarness(
     security: securityOptions(loadConfig({ CALLER_RATE_LIMIT_PER_MINUTE: "0", ...overrides.security })),
     logger: createLogger("debug", sink),
     personas: () => env.personas(),
+    ...(overrides.operations ? { operations: overrides.operations } : {}),
   };
   const gateway = await createGateway(options);
   const server: Server = createServer(gateway.handler);
@@ -130,6 +148,9 @@ export async function startHarness(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await gateway.close();
       await env.simulator.close();
+      // Every harness of the suite checks its gateway's whole log: no seeded secret may appear in it.
+      const leaked = leakedSecrets(logLines);
+      if (leaked.length > 0) throw new Error(`gateway log contains secrets of: ${leaked.join(", ")}`);
     },
   };
 }
@@ -141,4 +162,12 @@ export function codes(response: GraphQLResponse<unknown>): string[] {
 
 export function basic(key: string): string {
   return `Basic ${Buffer.from(`${key}:`).toString("base64")}`;
+}
+
+/** Labels of seeded credentials whose secret (raw, or as its Basic header value) appears in `lines`. */
+export function leakedSecrets(lines: readonly string[]): string[] {
+  const text = lines.join("\n");
+  return ALL_CREDENTIALS.filter(
+    (c) => text.includes(c.secret) || text.includes(Buffer.from(`${c.secret}:`).toString("base64")),
+  ).map((c) => c.label);
 }

@@ -1,0 +1,63 @@
+import type { Plugin } from "graphql-yoga";
+import type { ProbeResult } from "../pleo/client.ts";
+
+export interface HealthOptions {
+  /** Is Pleo reachable? (an unauthenticated probe; any HTTP answer counts) */
+  readonly probe: () => Promise<ProbeResult>;
+  /** True once shutdown has begun: the instance must leave the load balancer. */
+  readonly draining: () => boolean;
+  /** How long a probe result is reused, so frequent readiness checks cost Pleo at most one call. */
+  readonly cacheMs: number;
+}
+
+/**
+ * `GET /health`: liveness, 200 while the process serves HTTP at all.
+ * `GET /ready`: readiness, 200 only when the configuration was valid (the process would not have
+ * started otherwise), Pleo answers, and the gateway is not draining; else 503 with the failing check.
+ */
+export function useHealthChecks(options: HealthOptions): Plugin {
+  let cached: { at: number; result: Promise<ProbeResult> } | undefined;
+  const probe = (): Promise<ProbeResult> => {
+    const now = Date.now();
+    if (!cached || now - cached.at >= options.cacheMs) {
+      const result = options.probe();
+      cached = { at: now, result };
+      // A failed probe is not reused: the next check tries again.
+      void result.then((r) => {
+        if (!r.reachable && cached?.result === result) cached = undefined;
+      });
+    }
+    return cached.result;
+  };
+  return {
+    async onRequest({ request, url, fetchAPI, endResponse }) {
+      if (url.pathname !== "/health" && url.pathname !== "/ready") return;
+      const json = (status: number, body: unknown) =>
+        new fetchAPI.Response(JSON.stringify(body), {
+          status,
+          headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+        });
+      if (request.method !== "GET" && request.method !== "HEAD") {
+        endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: "GET, HEAD" } }));
+        return;
+      }
+      if (url.pathname === "/health") {
+        endResponse(json(200, { status: "ok" }));
+        return;
+      }
+      if (options.draining()) {
+        endResponse(json(503, { status: "draining", checks: { config: "ok", draining: true } }));
+        return;
+      }
+      const upstream = await probe();
+      const checks = {
+        config: "ok",
+        draining: false,
+        upstream: upstream.reachable ? "ok" : `unreachable (${upstream.error ?? "error"})`,
+      };
+      endResponse(
+        json(upstream.reachable ? 200 : 503, { status: upstream.reachable ? "ready" : "not ready", checks }),
+      );
+    },
+  };
+}

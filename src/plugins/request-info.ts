@@ -1,0 +1,41 @@
+import { type ExecutionResult, getOperationAST } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { requestInfo } from "../support/request-info.ts";
+
+/**
+ * Per-request bookkeeping the other operations plugins read (src/support/request-info.ts): the request
+ * id and arrival time, the operation's name and type, and the error codes of its result.
+ */
+export function useRequestInfo(): Plugin {
+  return {
+    onRequest({ request }) {
+      requestInfo(request);
+    },
+    onParams({ request, params }) {
+      const info = requestInfo(request);
+      if (typeof params.operationName === "string") info.operationName = params.operationName;
+    },
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      if (!request) return;
+      const info = requestInfo(request);
+      const operation = getOperationAST(args.document, args.operationName ?? undefined);
+      info.operationType = operation?.operation;
+      info.operationName ??= operation?.name?.value;
+    },
+    onResultProcess({ request, result }) {
+      const info = requestInfo(request);
+      const results: unknown[] = Array.isArray(result) ? result : [result];
+      for (const one of results) {
+        if (!one || typeof one !== "object" || Symbol.asyncIterator in one) continue;
+        const { data, errors } = one as ExecutionResult;
+        if (data !== undefined && data !== null) info.hasData = true;
+        else info.hasData ??= false;
+        for (const error of errors ?? []) {
+          const code = error.extensions?.code;
+          info.errorCodes.push(typeof code === "string" ? code : "UNKNOWN");
+        }
+      }
+    },
+  };
+}
