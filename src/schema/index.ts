@@ -14,6 +14,13 @@ import "./types/employee.ts";
 import "./types/export-job.ts";
 import "./types/accounting-entry.ts";
 import "./types/viewer.ts";
+import "./mutations/results.ts";
+import "./mutations/vendors.ts";
+import "./mutations/accounts.ts";
+import "./mutations/tax-codes.ts";
+import "./mutations/tags.ts";
+import "./mutations/export-jobs.ts";
+import "./mutations/orchestration.ts";
 
 builder.queryType({
   description: "The Pleo gateway: discovery of organisations and companies, and each company's books.",

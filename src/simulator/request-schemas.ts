@@ -16,3 +16,17 @@ export const optionalString = z.string().nullish();
 
 /** ISO-8601 date-time with an offset or `Z`, as the specs' `format: date-time`. */
 export const dateTimeSchema = z.iso.datetime({ offset: true });
+
+/** Request bodies of the write endpoints. Field lengths follow the specs where they state one. */
+
+/** A string the spec marks `nullable`: absent and `null` both mean "not set". */
+export const nullableString = (max = 255) => z.string().max(max).nullish();
+
+/** ISO 4217 alphabetic code (the specs: "3 letters"). */
+export const currencyCode = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 currency code");
+
+/** The specs' `CountryCode`: ISO 3166 alpha-2, or `UNDEFINED`. */
+export const countryCode = z.string().regex(/^([A-Z]{2}|UNDEFINED)$/, "must be an ISO 3166 alpha-2 code");
+
+/** Free-form metadata of an account: a JSON object (or null). */
+export const metadataObject = z.record(z.string(), z.unknown()).nullish();

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { isoAt, simulatorClock } from "./clock.ts";
 import type {
   AccountingEntryModel,
   AccountModel,
@@ -13,6 +15,7 @@ import type {
   TeamModel,
   VendorModel,
 } from "./models.ts";
+import { EXPORT_JOB_EXPIRY_SECONDS } from "./seed/export-jobs.ts";
 import { seedSnapshot } from "./seed/snapshot.ts";
 import type { SeedSnapshot } from "./seed/snapshot-types.ts";
 
@@ -58,9 +61,15 @@ export class Collection<T extends { id: string }> {
   }
 }
 
+export interface SimStoreOptions {
+  /** The simulator's "now" in epoch ms (default: the process-wide `simulatorClock`, settable by tests). */
+  readonly clock?: () => number;
+}
+
 /**
  * The simulator's in-memory Pleo: every object in its wire shape, loaded from a private copy of the seed.
- * `reset()` throws away all state and reloads the seed, which is how tests get a clean world.
+ * `reset()` throws away all state and reloads the seed, which is how tests get a clean world. Writes change
+ * the collections in place and live until the next reset (or the end of the process).
  */
 export class SimStore {
   readonly companies = new Collection<CompanyModel>((company) => company.id);
@@ -84,9 +93,35 @@ export class SimStore {
   readonly contraAccounts = new Map<string, string>();
   /** Accounts an expense category points at. */
   readonly categoryAccountIds = new Set<string>();
+  /**
+   * When each open (pending or in-progress) export job expires, in epoch ms: one hour after its last
+   * update. Seeded open jobs count as updated when the store was (re)loaded, as the seed's `expiresIn`
+   * says; see export-lifecycle.ts.
+   */
+  readonly jobDeadlines = new Map<string, number>();
+  readonly #clock: () => number;
 
-  constructor(private readonly seed: () => SeedSnapshot = seedSnapshot) {
+  constructor(
+    private readonly seed: () => SeedSnapshot = seedSnapshot,
+    options: SimStoreOptions = {},
+  ) {
+    this.#clock = options.clock ?? (() => simulatorClock.now());
     this.reset();
+  }
+
+  /** The simulator's current time in epoch ms. */
+  now(): number {
+    return this.#clock();
+  }
+
+  /** The current time as Pleo writes timestamps (`2026-11-02T09:30:00Z`). */
+  nowIso(): string {
+    return isoAt(this.now());
+  }
+
+  /** A fresh id for a created object. */
+  newId(): string {
+    return randomUUID();
   }
 
   reset(): void {
@@ -123,6 +158,13 @@ export class SimStore {
     for (const merchant of snapshot.companies.flatMap((c) => c.merchants)) {
       this.merchants.set(merchant.accountingEntryId, merchant);
     }
+    this.jobDeadlines.clear();
+    const loadedAt = this.now();
+    for (const job of this.exportJobs.all()) {
+      if (job.status === "pending" || job.status === "in_progress") {
+        this.jobDeadlines.set(job.id, loadedAt + (job.expiresIn || EXPORT_JOB_EXPIRY_SECONDS) * 1000);
+      }
+    }
   }
 
   /** The organisation a company belongs to (undefined for an unknown company). */
@@ -133,6 +175,26 @@ export class SimStore {
   /** Companies of an organisation, in seed order. */
   companiesOf(organisationId: string): CompanyModel[] {
     return this.companies.all().filter((company) => company.organizationId === organisationId);
+  }
+
+  /** Accounting entries (deleted ones included) booked on an account, directly or in a split item. */
+  entriesUsingAccount(accountId: string): AccountingEntryModel[] {
+    return this.accountingEntries
+      .all()
+      .filter(
+        (entry) =>
+          entry.accountId === accountId || entry.splitItems.some((split) => split.accountId === accountId),
+      );
+  }
+
+  /** Accounting entries (deleted ones included) carrying a tax code, directly or in a split item. */
+  entriesUsingTaxCode(taxCodeId: string): AccountingEntryModel[] {
+    return this.accountingEntries
+      .all()
+      .filter(
+        (entry) =>
+          entry.taxCodeId === taxCodeId || entry.splitItems.some((split) => split.taxCodeId === taxCodeId),
+      );
   }
 
   /** The vendor an accounting entry's `supplier.externalSupplierId` points at, within the same company. */

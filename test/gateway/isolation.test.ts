@@ -1,6 +1,7 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { InMemoryCredentialStore } from "../../src/credentials/store.ts";
+import { seededCompany } from "../../src/simulator/index.ts";
 import { COMPANIES, CREDENTIALS, ORGANISATIONS } from "../../src/simulator/seed/identities.ts";
 import { codes, type Harness, startHarness } from "../support/harness.ts";
 
@@ -190,5 +191,20 @@ describe("company isolation", () => {
     expect(vendorCalls).toHaveLength(3);
     const companyCalls = log.filter((r) => r.path.startsWith("/v1/companies/"));
     expect(companyCalls).toHaveLength(3);
+  });
+
+  it("never sends a write to another company's object addressed by raw id (found by the property test)", async () => {
+    const nlVendor = seededCompany("lcb-nl").vendors[0]?.id as string;
+    const response = await h.gql<{ archiveVendor: { __typename: string; code?: string } }>(
+      `mutation($de: ID!, $v: ID!) { archiveVendor(input: { companyId: $de, id: $v }) { __typename ... on MutationError { code } } }`,
+      {
+        headers: { "x-pleo-api-key": CREDENTIALS.de.secret },
+        variables: { de: COMPANIES.de.id, v: nlVendor },
+      },
+    );
+    expect(response.body.data?.archiveVendor).toEqual({ __typename: "NotFound", code: "NOT_FOUND" });
+    const log = await expectEveryCompanyRequestUsedItsOwnCredential();
+    expect(log.filter((r) => r.path.includes(":archive"))).toEqual([]);
+    expect(log.filter((r) => r.targetCompanyId === COMPANIES.nl.id)).toEqual([]);
   });
 });

@@ -24,6 +24,18 @@ export type Scalars = {
   UUID: { input: string; output: string; }
 };
 
+/** The request holds no credential bound to this company with the scope the mutation needs (NO_CREDENTIAL_FOR_COMPANY, MISSING_SCOPE, CREDENTIAL_BINDING_MISMATCH), or Pleo refused the credential (CREDENTIAL_REJECTED, UPSTREAM_FORBIDDEN). Nothing was written. */
+export type AccessDenied = MutationError & {
+  __typename?: 'AccessDenied';
+  code: MutationErrorCode;
+  /** The company the mutation acted on, when it was known. */
+  companyId?: Maybe<Scalars['UUID']['output']>;
+  /** For people; branch on `code` and the type. */
+  message: Scalars['String']['output'];
+  /** The Pleo scope required. */
+  scope?: Maybe<Scalars['String']['output']>;
+};
+
 /** An account of one company's chart of accounts. */
 export type Account = Node & {
   __typename?: 'Account';
@@ -42,6 +54,37 @@ export type Account = Node & {
   taxCodeExternalId?: Maybe<Scalars['String']['output']>;
 };
 
+export type AccountBatchFailure = {
+  __typename?: 'AccountBatchFailure';
+  externalId: Scalars['String']['output'];
+  /** Position of the account in `input.accounts`. */
+  index: Scalars['Int']['output'];
+  reasons: Array<AccountBatchFailureReason>;
+};
+
+/** Why Pleo did not create an account of a batch (a reason it adds later is reported as OTHER). */
+export type AccountBatchFailureReason =
+  | 'CODE_TOO_LONG'
+  | 'EXTERNAL_ID_ALREADY_EXISTS'
+  | 'EXTERNAL_ID_EMPTY'
+  | 'EXTERNAL_ID_TOO_LONG'
+  | 'NAME_EMPTY'
+  | 'NAME_TOO_LONG'
+  | 'OTHER';
+
+export type AccountBatchItemInput = {
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The account number, e.g. 4000 (at most 255 characters). */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** The account's id in the accounting system (unique in the company, 1..255 characters). */
+  externalId: Scalars['String']['input'];
+  /** Free-form data: a JSON object whose values are JSON objects (or null), as Pleo stores it. */
+  metadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  name: Scalars['String']['input'];
+  /** The code (in the accounting system) of the account's default tax code; it must exist in Pleo. */
+  taxCodeExternalId?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Filters Pleo's chart-of-accounts search supports. */
 export type AccountFilter = {
   archived?: InputMaybe<Scalars['Boolean']['input']>;
@@ -49,6 +92,25 @@ export type AccountFilter = {
   externalId?: InputMaybe<Scalars['String']['input']>;
   ids?: InputMaybe<Array<Scalars['UUID']['input']>>;
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Pleo refuses to delete an account that accounting entries use. Archive it instead with archiveAccount. */
+export type AccountInUse = MutationError & {
+  __typename?: 'AccountInUse';
+  accountId: Scalars['UUID']['output'];
+  code: MutationErrorCode;
+  /** The company the mutation acted on, when it was known. */
+  companyId?: Maybe<Scalars['UUID']['output']>;
+  /** For people; branch on `code` and the type. */
+  message: Scalars['String']['output'];
+  /** What to do instead. */
+  suggestedMutation: Scalars['String']['output'];
+};
+
+/** The account as Pleo stored it. */
+export type AccountPayload = {
+  __typename?: 'AccountPayload';
+  account: Account;
 };
 
 /** One booked expense, invoice, reimbursement or other money movement of a company. */
@@ -258,6 +320,63 @@ export type Address = {
   postalCode?: Maybe<Scalars['String']['output']>;
   region?: Maybe<Scalars['String']['output']>;
 };
+
+export type ArchiveAccountInput = {
+  /** false restores an archived account. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+export type ArchiveAccountResult = AccessDenied | AccountPayload | Conflict | NotFound | RateLimited | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+export type ArchiveTagGroupInput = {
+  /** false restores an archived group. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+export type ArchiveTagGroupResult = AccessDenied | Conflict | NotFound | RateLimited | TagGroupPayload | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+export type ArchiveTagsInput = {
+  /** false restores archived tags. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  companyId: Scalars['ID']['input'];
+  /** 1 to 100 tags: Tag global IDs of this company, or Pleo's UUIDs. */
+  tagIds: Array<Scalars['ID']['input']>;
+};
+
+export type ArchiveTagsPayload = {
+  __typename?: 'ArchiveTagsPayload';
+  tags: Array<Tag>;
+};
+
+export type ArchiveTagsResult = AccessDenied | ArchiveTagsPayload | Conflict | NotFound | RateLimited | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+export type ArchiveTaxCodeInput = {
+  /** false restores an archived tax code. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+export type ArchiveTaxCodeResult = AccessDenied | Conflict | NotFound | RateLimited | TaxCodePayload | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+export type ArchiveVendorInput = {
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  /** A Vendor global ID, or Pleo's UUID together with companyId. */
+  id: Scalars['ID']['input'];
+};
+
+export type ArchiveVendorPayload = {
+  __typename?: 'ArchiveVendorPayload';
+  /** The vendor read back after archiving (needs `vendors:read`). */
+  vendor?: Maybe<Vendor>;
+  vendorId: Scalars['UUID']['output'];
+};
+
+export type ArchiveVendorResult = AccessDenied | ArchiveVendorPayload | Conflict | NotFound | RateLimited | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
 
 /** Something booked on an account with a tax code: an accounting entry or one of its split items. */
 export type BookedLine = {
@@ -477,6 +596,44 @@ export type CompanyExportJobsConnectionEdge = {
   node: ExportJob;
 };
 
+export type CompanyExportOutcome = {
+  __typename?: 'CompanyExportOutcome';
+  company?: Maybe<Company>;
+  companyId: Scalars['UUID']['output'];
+  error?: Maybe<MutationError>;
+  failedStep?: Maybe<ExportProcessingStep>;
+  itemErrors: Array<ExportJobItemUpdateError>;
+  /** Item results Pleo applied. */
+  itemsReported: Scalars['Int']['output'];
+  /** The job processed, as Pleo reports it now. */
+  job?: Maybe<ExportJob>;
+  status: ExportProcessingStatus;
+};
+
+export type CompanyOutcomeStatus =
+  /** Nothing was done (see error), or every item failed. */
+  | 'FAILED'
+  /** Some of it was done; see the items. */
+  | 'PARTIAL'
+  /** Everything was done for this company. */
+  | 'SUCCEEDED';
+
+/** What the sync did in one company, with that company's own credential. */
+export type CompanyTaxCodeSync = {
+  __typename?: 'CompanyTaxCodeSync';
+  company?: Maybe<Company>;
+  companyId: Scalars['UUID']['output'];
+  created: Scalars['Int']['output'];
+  /** Why the company's remaining items were not attempted (no credential, Pleo unavailable, …). */
+  error?: Maybe<MutationError>;
+  failed: Scalars['Int']['output'];
+  items: Array<TaxCodeSyncItemResult>;
+  skipped: Scalars['Int']['output'];
+  status: CompanyOutcomeStatus;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
 export type CompanyTaxCodesConnection = {
   __typename?: 'CompanyTaxCodesConnection';
   edges: Array<CompanyTaxCodesConnectionEdge>;
@@ -489,6 +646,22 @@ export type CompanyTaxCodesConnectionEdge = {
   __typename?: 'CompanyTaxCodesConnectionEdge';
   cursor: Scalars['String']['output'];
   node: TaxCode;
+};
+
+/** What the sync did in one company, with that company's own credential. */
+export type CompanyVendorSync = {
+  __typename?: 'CompanyVendorSync';
+  company?: Maybe<Company>;
+  companyId: Scalars['UUID']['output'];
+  created: Scalars['Int']['output'];
+  /** Why the company's remaining items were not attempted (no credential, Pleo unavailable, …). */
+  error?: Maybe<MutationError>;
+  failed: Scalars['Int']['output'];
+  items: Array<VendorSyncItemResult>;
+  skipped: Scalars['Int']['output'];
+  status: CompanyOutcomeStatus;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
 };
 
 export type CompanyVendorsConnection = {
@@ -504,6 +677,139 @@ export type CompanyVendorsConnectionEdge = {
   cursor: Scalars['String']['output'];
   node: Vendor;
 };
+
+export type CompleteExportJobInput = {
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  /** An ExportJob global ID, or Pleo's UUID together with companyId. */
+  jobId: Scalars['ID']['input'];
+  /** true: `completed_with_errors` (some items failed to export). */
+  withErrors?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type CompleteExportJobResult = AccessDenied | Conflict | ExportJobEventPayload | InvalidExportJobTransition | NotFound | RateLimited | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+/** Pleo refused the write as conflicting (HTTP 409): typically an object with the same identifier (externalId or code) already exists; it is in `existing` when the gateway could find it. */
+export type Conflict = MutationError & {
+  __typename?: 'Conflict';
+  code: MutationErrorCode;
+  /** The company the mutation acted on, when it was known. */
+  companyId?: Maybe<Scalars['UUID']['output']>;
+  /** The existing object the write clashed with (a Vendor, Account, TaxCode, TagGroup or Tag). */
+  existing?: Maybe<Node>;
+  /** For people; branch on `code` and the type. */
+  message: Scalars['String']['output'];
+  /** Pleo's ExceptionInfo type. */
+  upstreamType?: Maybe<Scalars['String']['output']>;
+};
+
+export type CreateAccountInput = {
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The account number, e.g. 4000 (at most 255 characters). */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** The company: Pleo's UUID or a Company global ID. */
+  companyId: Scalars['ID']['input'];
+  /** The account's id in the accounting system (unique in the company, 1..255 characters). */
+  externalId: Scalars['String']['input'];
+  /** Free-form data: a JSON object whose values are JSON objects (or null), as Pleo stores it. */
+  metadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  name: Scalars['String']['input'];
+  /** The code (in the accounting system) of the account's default tax code; it must exist in Pleo. */
+  taxCodeExternalId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateAccountResult = AccessDenied | AccountPayload | Conflict | NotFound | RateLimited | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+export type CreateAccountsInput = {
+  /** 1 to 1000 accounts, sent to Pleo in one batch. */
+  accounts: Array<AccountBatchItemInput>;
+  companyId: Scalars['ID']['input'];
+};
+
+/** What Pleo created and what it refused, per account. */
+export type CreateAccountsPayload = {
+  __typename?: 'CreateAccountsPayload';
+  created: Array<Account>;
+  createdCount: Scalars['Int']['output'];
+  failed: Array<AccountBatchFailure>;
+  failedCount: Scalars['Int']['output'];
+};
+
+export type CreateAccountsResult = AccessDenied | Conflict | CreateAccountsPayload | NotFound | RateLimited | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+export type CreateExportJobInput = {
+  /** The entries to export (1 to 5000): AccountingEntry global IDs of this company, or Pleo's UUIDs. */
+  accountingEntryIds: Array<Scalars['ID']['input']>;
+  /** The company: Pleo's UUID or a Company global ID. */
+  companyId: Scalars['ID']['input'];
+  /** The Pleo user starting the export (an Employee global ID or UUID). */
+  employeeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Whether a user started it. */
+  isInteractive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Include vendor and bookkeeping data in the export items. */
+  vendorBasedBookkeeping?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type CreateExportJobResult = AccessDenied | Conflict | ExportAlreadyInProgress | ExportJobPayload | NotFound | RateLimited | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+export type CreateTagGroupInput = {
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The group's code in the accounting system (unique in the company). */
+  code: Scalars['String']['input'];
+  /** The company: Pleo's UUID or a Company global ID. */
+  companyId: Scalars['ID']['input'];
+  /** Free-form data: a JSON object of string values. */
+  metadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  name: Scalars['String']['input'];
+};
+
+export type CreateTagGroupResult = AccessDenied | Conflict | NotFound | RateLimited | TagGroupPayload | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+export type CreateTagInput = {
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The tag's code in the accounting system (unique in its group). */
+  code: Scalars['String']['input'];
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A TagGroup global ID, or Pleo's UUID together with companyId. */
+  tagGroupId: Scalars['ID']['input'];
+};
+
+export type CreateTagResult = AccessDenied | Conflict | NotFound | RateLimited | TagPayload | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+export type CreateTaxCodeInput = {
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The tax code's id in the accounting system (unique in the company). */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** The company: Pleo's UUID or a Company global ID. */
+  companyId: Scalars['ID']['input'];
+  ingoingTaxAccount?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  outgoingTaxAccount?: InputMaybe<Scalars['String']['input']>;
+  /** The rate as a decimal fraction: 0.21 is 21 %. */
+  rate: Scalars['Float']['input'];
+  type: TaxCodeType;
+};
+
+export type CreateTaxCodeResult = AccessDenied | Conflict | NotFound | RateLimited | TaxCodePayload | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+export type CreateVendorInput = {
+  /** The vendor's account code in the accounting system. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** The company: Pleo's UUID or a Company global ID. */
+  companyId: Scalars['ID']['input'];
+  /** ISO 3166-1 alpha-2, e.g. NL. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 4217, e.g. EUR. */
+  defaultCurrency: Scalars['String']['input'];
+  /** The vendor's id in the accounting system. A vendor created with one is ACTIVE, without one DRAFT. */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  registrationNumber?: InputMaybe<Scalars['String']['input']>;
+  /** VAT/GST/tax id. */
+  taxRegistrationNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateVendorResult = AccessDenied | Conflict | NotFound | RateLimited | UpstreamRejected | UpstreamUnavailable | ValidationFailed | VendorPayload | WriteOutcomeUnknown;
 
 /** A Pleo credential this request holds, as Pleo's introspection bound it. Never the secret. */
 export type CredentialInfo = {
@@ -544,6 +850,30 @@ export type CredentialSubjectType =
   | 'COMPANY'
   | 'ORGANISATION';
 
+export type DeleteAccountInput = {
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+export type DeleteAccountPayload = {
+  __typename?: 'DeleteAccountPayload';
+  deletedAccountId: Scalars['UUID']['output'];
+};
+
+export type DeleteAccountResult = AccessDenied | AccountInUse | Conflict | DeleteAccountPayload | NotFound | RateLimited | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+export type DeleteTaxCodeInput = {
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+export type DeleteTaxCodePayload = {
+  __typename?: 'DeleteTaxCodePayload';
+  deletedTaxCodeId: Scalars['UUID']['output'];
+};
+
+export type DeleteTaxCodeResult = AccessDenied | Conflict | DeleteTaxCodePayload | NotFound | RateLimited | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
 /** A person in one company's Pleo (Pleo's employee directory has no roles). */
 export type Employee = Node & {
   __typename?: 'Employee';
@@ -567,6 +897,18 @@ export type EmployeeFilter = {
   /** The employee's external (HR) id. */
   code?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Pleo allows one running (PENDING or IN_PROGRESS) export job per company. Finish or fail the running one first (Pleo expires a job one hour after its last update). */
+export type ExportAlreadyInProgress = MutationError & {
+  __typename?: 'ExportAlreadyInProgress';
+  code: MutationErrorCode;
+  /** The company the mutation acted on, when it was known. */
+  companyId?: Maybe<Scalars['UUID']['output']>;
+  /** For people; branch on `code` and the type. */
+  message: Scalars['String']['output'];
+  /** The company's running jobs, oldest first (empty if they could not be read). */
+  runningJobs: Array<ExportJob>;
 };
 
 /** An accounting entry transformed for export: amounts, lines with account, tax and tags, and the related supplier, vendor, user, team and files. */
@@ -827,6 +1169,22 @@ export type ExportJobItemsArgs = {
   status?: InputMaybe<ExportJobItemStatus>;
 };
 
+/** Pleo's export job events. */
+export type ExportJobEvent =
+  | 'COMPLETED'
+  | 'COMPLETED_WITH_ERRORS'
+  | 'FAILED'
+  | 'STARTED';
+
+/** Pleo accepted the event (it answers without a body): `job` reads the job back. */
+export type ExportJobEventPayload = {
+  __typename?: 'ExportJobEventPayload';
+  event: ExportJobEvent;
+  exportJobId: Scalars['UUID']['output'];
+  /** The job as Pleo reports it now (needs `export-jobs:read`). */
+  job?: Maybe<ExportJob>;
+};
+
 export type ExportJobExportItemsConnection = {
   __typename?: 'ExportJobExportItemsConnection';
   edges: Array<ExportJobExportItemsConnectionEdge>;
@@ -916,6 +1274,22 @@ export type ExportJobItemFailureReasonType =
   /** The vendor's account number is unknown to the accounting system. */
   | 'VENDOR_UNKNOWN';
 
+export type ExportJobItemResultInput = {
+  /** An AccountingEntry global ID of the job's company, or Pleo's UUID. */
+  accountingEntryId: Scalars['ID']['input'];
+  /** When it was booked (Pleo defaults to now). */
+  exportedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The booking's id in the accounting system. */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** Link to the booking in the accounting system. */
+  externalUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Only with status FAILED. */
+  failureReason?: InputMaybe<Scalars['String']['input']>;
+  /** Only with status FAILED. */
+  failureReasonType?: InputMaybe<ExportJobItemFailureReasonType>;
+  status: ExportJobItemStatus;
+};
+
 /** The export state of one accounting entry within an export job. */
 export type ExportJobItemStatus =
   /** Not exported because the export job could not be completed. */
@@ -928,6 +1302,15 @@ export type ExportJobItemStatus =
   | 'PENDING'
   /** Exported. */
   | 'SUCCESSFUL';
+
+/** An item result Pleo did not apply. */
+export type ExportJobItemUpdateError = {
+  __typename?: 'ExportJobItemUpdateError';
+  accountingEntryId: Scalars['UUID']['output'];
+  message: Scalars['String']['output'];
+  /** Pleo's type: ACCOUNTING_ENTRY_DOES_NOT_EXIST, EXPORT_ENTRY_STATUS_UPDATE_FAILED, ACCOUNTING_ENTRY_UPDATE_FAILED. */
+  type: Scalars['String']['output'];
+};
 
 export type ExportJobItemsConnection = {
   __typename?: 'ExportJobItemsConnection';
@@ -943,6 +1326,11 @@ export type ExportJobItemsConnectionEdge = {
   node: ExportJobItem;
 };
 
+export type ExportJobPayload = {
+  __typename?: 'ExportJobPayload';
+  job: ExportJob;
+};
+
 /** Where an export job is in its lifecycle: PENDING → IN_PROGRESS → a final state. */
 export type ExportJobStatus =
   /** Finished; every item was exported. */
@@ -956,6 +1344,51 @@ export type ExportJobStatus =
   /** Created, waiting for the integration to start it. */
   | 'PENDING';
 
+export type ExportProcessingStatus =
+  /** Started, every item marked exported, completed. */
+  | 'COMPLETED'
+  /** Completed, but Pleo refused some item results (see itemErrors). */
+  | 'COMPLETED_WITH_ERRORS'
+  /** A step failed (see failedStep and error); later steps were not attempted. */
+  | 'FAILED'
+  /** The company had no pending export job: nothing was done. */
+  | 'NO_PENDING_JOB';
+
+/** The step of processing a company's oldest pending export job that failed. */
+export type ExportProcessingStep =
+  | 'ACCESS'
+  | 'COMPLETE'
+  | 'FIND_JOB'
+  | 'READ_ITEMS'
+  | 'REPORT_ITEMS'
+  | 'START';
+
+export type FailExportJobInput = {
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  /** An ExportJob global ID, or Pleo's UUID together with companyId. */
+  jobId: Scalars['ID']['input'];
+  /** Why it failed, for people (at most 1000 characters). */
+  reason: Scalars['String']['input'];
+  reasonType: ExportJobFailureReasonType;
+};
+
+export type FailExportJobResult = AccessDenied | Conflict | ExportJobEventPayload | InvalidExportJobTransition | NotFound | RateLimited | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+/** The export job's current state does not allow this: INVALID_EXPORT_JOB_STATUS_CHANGE for an event (e.g. completing a job that was never started, or one that expired), EXPORT_JOB_STATUS_UNPROCESSABLE for item results of a finished job. */
+export type InvalidExportJobTransition = MutationError & {
+  __typename?: 'InvalidExportJobTransition';
+  /** The refused event (`started`, `completed`, …) or `items`. */
+  attempted: Scalars['String']['output'];
+  code: MutationErrorCode;
+  /** The company the mutation acted on, when it was known. */
+  companyId?: Maybe<Scalars['UUID']['output']>;
+  exportJobId: Scalars['UUID']['output'];
+  /** The job as Pleo reports it now (null if it could not be read). */
+  job?: Maybe<ExportJob>;
+  /** For people; branch on `code` and the type. */
+  message: Scalars['String']['output'];
+};
+
 /** An amount of money, exact: integer minor units plus ISO 4217 currency. */
 export type Money = {
   __typename?: 'Money';
@@ -966,8 +1399,264 @@ export type Money = {
   minorUnits: Scalars['MinorUnits']['output'];
 };
 
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Archives (or, with archived: false, restores) an account: an update with `archived`. The way to retire an account that accounting entries use. Needs `accounts:write` and `accounts:read`. */
+  archiveAccount?: Maybe<ArchiveAccountResult>;
+  /** Archives (or, with archived: false, restores) a tag group: an update with `archived`. Needs `tag-groups:write` and `tag-groups:read`. */
+  archiveTagGroup?: Maybe<ArchiveTagGroupResult>;
+  /** Archives (or, with archived: false, restores) 1 to 100 tags of one company in one call (`POST /v0/tags/archive`; needs `tag-groups:write` and `tag-groups:read`, to check the returned tags' groups). */
+  archiveTags?: Maybe<ArchiveTagsResult>;
+  /** Archives (or, with archived: false, restores) a tax code: an update with `archived`. Needs `tax-codes:write` and `tax-codes:read`. */
+  archiveTaxCode?: Maybe<ArchiveTaxCodeResult>;
+  /** Archives a vendor (`POST /v1/vendors/{id}:archive`, needs `vendors:write`). Archiving twice is harmless. To restore one, updateVendor with state ACTIVE. */
+  archiveVendor?: Maybe<ArchiveVendorResult>;
+  /** Completes an IN_PROGRESS export job (`completed`, or `completed_with_errors` with withErrors: true). Needs `export-jobs:write`. */
+  completeExportJob?: Maybe<CompleteExportJobResult>;
+  /** Creates an account (`POST /v1/chart-of-accounts`, needs `accounts:write`). Sending an account identical to an existing one returns it; a different one with the same externalId is a Conflict carrying the existing account. */
+  createAccount?: Maybe<CreateAccountResult>;
+  /** Creates up to 1000 accounts in one Pleo batch (`POST /v1/chart-of-accounts/batch`, needs `accounts:write`). Pleo creates what it can; each refused account is listed with its reasons. */
+  createAccounts?: Maybe<CreateAccountsResult>;
+  /** Creates a PENDING export job for accounting entries of one company (`POST /v3/export-jobs`, needs `export-jobs:write`). Pleo allows one running job per company: ExportAlreadyInProgress lists the running ones. */
+  createExportJob?: Maybe<CreateExportJobResult>;
+  /** Creates a tag in a tag group (`POST /v0/tag-groups/{id}/tags`; needs `tag-groups:write` and `tag-groups:read`, as the group is read first to prove it is the company's). */
+  createTag?: Maybe<CreateTagResult>;
+  /** Creates a tag group (`POST /v0/tag-groups`, needs `tag-groups:write`). */
+  createTagGroup?: Maybe<CreateTagGroupResult>;
+  /** Creates a tax code (`POST /v0/tax-codes`, needs `tax-codes:write`). A tax code with the same code in the company is a Conflict carrying it. */
+  createTaxCode?: Maybe<CreateTaxCodeResult>;
+  /** Creates a vendor in one company (`POST /v1/vendors`, needs `vendors:write`). A vendor with the same externalId or code already in the company is a Conflict carrying it. */
+  createVendor?: Maybe<CreateVendorResult>;
+  /** Deletes an account (`DELETE /v1/chart-of-accounts/{id}`, needs `accounts:write`). Pleo refuses for an account that accounting entries use: AccountInUse (archive it instead). */
+  deleteAccount?: Maybe<DeleteAccountResult>;
+  /** Deletes a tax code (`DELETE /v0/tax-codes/{id}`, needs `tax-codes:write`). Pleo may refuse one that accounting entries use (Conflict): archive it instead. */
+  deleteTaxCode?: Maybe<DeleteTaxCodeResult>;
+  /** Fails a PENDING or IN_PROGRESS export job with a reason (`failed`; e.g. reasonType CANCELED_BY_USER to cancel). Needs `export-jobs:write`. */
+  failExportJob?: Maybe<FailExportJobResult>;
+  /** For each company: takes its oldest PENDING export job, starts it, marks every item exported (successful, now) in batches of 100, and completes it (with errors if Pleo refused some item results). For entries booked by other means; an integration that books them itself uses the individual mutations. One outcome per company, each with that company's own credential (`export-jobs:write` and `export-jobs:read`); a failed step stops that company only (a started job then stays IN_PROGRESS until failed, completed or expired). */
+  processOldestPendingExportJob?: Maybe<ProcessOldestPendingExportJobResult>;
+  /** Reports the export result of each item (`PUT /v3/export-jobs/{id}/items`, needs `export-jobs:write`), split into Pleo's batches of 100, with Pleo's per-item errors merged. Each result is sent at most once; every update keeps the job from expiring for another hour. */
+  reportExportJobItems?: Maybe<ReportExportJobItemsResult>;
+  /** Starts a PENDING export job: the `started` event makes it IN_PROGRESS (`POST /v3/export-job-events`, needs `export-jobs:write`). Read its items with `job { exportItems }` while it runs. */
+  startExportJob?: Maybe<StartExportJobResult>;
+  /** Makes each company's tax codes match the given ones (by code): creates the missing, updates the different, leaves the rest. One outcome per company, each done with that company's own credential (`tax-codes:write` and `tax-codes:read`); a company that fails never affects the others. */
+  syncTaxCodes?: Maybe<SyncTaxCodesResult>;
+  /** Makes each company's vendors match the given ones (by externalId): creates the missing, updates the different (their state is left as it is), leaves the rest. A vendor whose code is taken by another vendor is a Conflict carrying that vendor. One outcome per company, each done with that company's own credential (`vendors:write` and `vendors:read`); a company that fails never affects the others. */
+  syncVendors?: Maybe<SyncVendorsResult>;
+  /** Changes an account (reads it, then `PUT /v1/chart-of-accounts/{id}`; needs `accounts:write` and `accounts:read`). */
+  updateAccount?: Maybe<UpdateAccountResult>;
+  /** Changes a tag (reads it and its group, then `PUT /v0/tags/{id}`; needs `tag-groups:write` and `tag-groups:read`). */
+  updateTag?: Maybe<UpdateTagResult>;
+  /** Changes a tag group (reads it, then `PUT /v0/tag-groups/{id}`; needs `tag-groups:write` and `tag-groups:read`). */
+  updateTagGroup?: Maybe<UpdateTagGroupResult>;
+  /** Changes a tax code (reads it, then `PUT /v0/tax-codes/{id}`; needs `tax-codes:write` and `tax-codes:read`). */
+  updateTaxCode?: Maybe<UpdateTaxCodeResult>;
+  /** Changes a vendor (reads it, then `PUT /v1/vendors/{id}`; needs `vendors:write` and `vendors:read`). Setting state ARCHIVED archives it, ACTIVE restores it. */
+  updateVendor?: Maybe<UpdateVendorResult>;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationArchiveAccountArgs = {
+  input: ArchiveAccountInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationArchiveTagGroupArgs = {
+  input: ArchiveTagGroupInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationArchiveTagsArgs = {
+  input: ArchiveTagsInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationArchiveTaxCodeArgs = {
+  input: ArchiveTaxCodeInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationArchiveVendorArgs = {
+  input: ArchiveVendorInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationCompleteExportJobArgs = {
+  input: CompleteExportJobInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationCreateAccountArgs = {
+  input: CreateAccountInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationCreateAccountsArgs = {
+  input: CreateAccountsInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationCreateExportJobArgs = {
+  input: CreateExportJobInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationCreateTagArgs = {
+  input: CreateTagInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationCreateTagGroupArgs = {
+  input: CreateTagGroupInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationCreateTaxCodeArgs = {
+  input: CreateTaxCodeInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationCreateVendorArgs = {
+  input: CreateVendorInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationDeleteAccountArgs = {
+  input: DeleteAccountInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationDeleteTaxCodeArgs = {
+  input: DeleteTaxCodeInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationFailExportJobArgs = {
+  input: FailExportJobInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationProcessOldestPendingExportJobArgs = {
+  input?: InputMaybe<ProcessOldestPendingExportJobInput>;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationReportExportJobItemsArgs = {
+  input: ReportExportJobItemsInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationStartExportJobArgs = {
+  input: StartExportJobInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationSyncTaxCodesArgs = {
+  input: SyncTaxCodesInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationSyncVendorsArgs = {
+  input: SyncVendorsInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationUpdateAccountArgs = {
+  input: UpdateAccountInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationUpdateTagArgs = {
+  input: UpdateTagInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationUpdateTagGroupArgs = {
+  input: UpdateTagGroupInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationUpdateTaxCodeArgs = {
+  input: UpdateTaxCodeInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationUpdateVendorArgs = {
+  input: UpdateVendorInput;
+};
+
+/** A typed failure of a mutation (or of one company's part of an orchestration). */
+export type MutationError = {
+  code: MutationErrorCode;
+  /** The company the mutation acted on, when it was known. */
+  companyId?: Maybe<Scalars['UUID']['output']>;
+  /** For people; branch on `code` and the type. */
+  message: Scalars['String']['output'];
+};
+
+/** Stable codes of MutationError results (the same vocabulary as `extensions.code`). */
+export type MutationErrorCode =
+  | 'ACCOUNT_IN_USE'
+  | 'CONFLICT'
+  | 'CREDENTIAL_BINDING_MISMATCH'
+  | 'CREDENTIAL_REJECTED'
+  | 'EXPORT_ALREADY_IN_PROGRESS'
+  | 'EXPORT_JOB_STATUS_UNPROCESSABLE'
+  | 'FOREIGN_ID'
+  | 'INVALID_EXPORT_JOB_STATUS_CHANGE'
+  | 'INVALID_ID'
+  | 'MISSING_SCOPE'
+  | 'NOT_FOUND'
+  | 'NO_CREDENTIAL_FOR_COMPANY'
+  | 'RATE_LIMITED'
+  | 'UPSTREAM_CONTRACT_VIOLATION'
+  | 'UPSTREAM_FORBIDDEN'
+  | 'UPSTREAM_ISOLATION_VIOLATION'
+  | 'UPSTREAM_REJECTED'
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'VALIDATION_FAILED'
+  | 'WRITE_OUTCOME_UNKNOWN';
+
 export type Node = {
   id: Scalars['ID']['output'];
+};
+
+/** Pleo has no such object in this company. */
+export type NotFound = MutationError & {
+  __typename?: 'NotFound';
+  code: MutationErrorCode;
+  /** The company the mutation acted on, when it was known. */
+  companyId?: Maybe<Scalars['UUID']['output']>;
+  /** For people; branch on `code` and the type. */
+  message: Scalars['String']['output'];
 };
 
 export type Organisation = Node & {
@@ -1009,6 +1698,18 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+export type ProcessExportJobsPayload = {
+  __typename?: 'ProcessExportJobsPayload';
+  outcomes: Array<CompanyExportOutcome>;
+};
+
+export type ProcessOldestPendingExportJobInput = {
+  /** The companies (at most 50). Left out: every company this request holds a company credential for. */
+  companyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type ProcessOldestPendingExportJobResult = ProcessExportJobsPayload | ValidationFailed;
+
 /** The Pleo gateway: discovery of organisations and companies, and each company's books. */
 export type Query = {
   __typename?: 'Query';
@@ -1047,6 +1748,52 @@ export type QueryOrganisationArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** Pleo rate-limited the request (HTTP 429); nothing was written. */
+export type RateLimited = MutationError & {
+  __typename?: 'RateLimited';
+  code: MutationErrorCode;
+  /** The company the mutation acted on, when it was known. */
+  companyId?: Maybe<Scalars['UUID']['output']>;
+  /** For people; branch on `code` and the type. */
+  message: Scalars['String']['output'];
+  retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
+};
+
+export type ReportExportJobItemsInput = {
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  /** 1 to 10000 item results; sent to Pleo in batches of 100. */
+  items: Array<ExportJobItemResultInput>;
+  /** An ExportJob global ID, or Pleo's UUID together with companyId. */
+  jobId: Scalars['ID']['input'];
+};
+
+/** Item results sent in Pleo's batches of at most 100, one after the other. If a batch fails after others were applied, `complete` is false, `failure` says why, and the entries not applied are listed (none was sent twice). */
+export type ReportExportJobItemsPayload = {
+  __typename?: 'ReportExportJobItemsPayload';
+  appliedCount: Scalars['Int']['output'];
+  /** Batches of at most 100 the results were split into. */
+  batches: Scalars['Int']['output'];
+  /** Whether every batch was sent and answered. */
+  complete: Scalars['Boolean']['output'];
+  exportJobId: Scalars['UUID']['output'];
+  /** Why the remaining batches were not sent. */
+  failure?: Maybe<MutationError>;
+  /** Every item result Pleo refused, from all batches. */
+  itemErrors: Array<ExportJobItemUpdateError>;
+  /** The items Pleo updated, as it returned them. */
+  items: Array<ExportJobItem>;
+  /** The job as Pleo reports it now (needs `export-jobs:read`). */
+  job?: Maybe<ExportJob>;
+  /** Entries never sent because an earlier batch failed: report them again. */
+  notSentAccountingEntryIds: Array<Scalars['UUID']['output']>;
+  /** Entries of the batch whose outcome is unknown (WriteOutcomeUnknown): check the job's items. */
+  outcomeUnknownAccountingEntryIds: Array<Scalars['UUID']['output']>;
+  /** PUT requests sent to Pleo. */
+  requestsSent: Scalars['Int']['output'];
+};
+
+export type ReportExportJobItemsResult = AccessDenied | Conflict | InvalidExportJobTransition | NotFound | RateLimited | ReportExportJobItemsPayload | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
 export type SortOrder =
   | 'ASC'
   | 'ASC_NULLS_FIRST'
@@ -1054,6 +1801,61 @@ export type SortOrder =
   | 'DESC'
   | 'DESC_NULLS_FIRST'
   | 'DESC_NULLS_LAST';
+
+export type StartExportJobInput = {
+  /** Needed with a raw UUID jobId; must match a global ID's company. */
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  /** An ExportJob global ID, or Pleo's UUID together with companyId. */
+  jobId: Scalars['ID']['input'];
+};
+
+export type StartExportJobResult = AccessDenied | Conflict | ExportJobEventPayload | InvalidExportJobTransition | NotFound | RateLimited | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+export type SyncAction =
+  | 'CREATED'
+  /** Pleo refused it, or its outcome is unknown (see error). */
+  | 'FAILED'
+  /** Not attempted: the company failed before (see the outcome's error). */
+  | 'SKIPPED'
+  /** Already as given: nothing was sent. */
+  | 'UNCHANGED'
+  | 'UPDATED';
+
+export type SyncTaxCodesInput = {
+  /** The companies (UUIDs or Company global IDs, at most 50). Left out: every company this request holds a company credential for. */
+  companyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** 1 to 500 tax codes. */
+  taxCodes: Array<TaxCodeSyncInput>;
+};
+
+export type SyncTaxCodesPayload = {
+  __typename?: 'SyncTaxCodesPayload';
+  /** Companies where not everything was done (PARTIAL or FAILED). */
+  failed: Scalars['Int']['output'];
+  outcomes: Array<CompanyTaxCodeSync>;
+  /** Companies where everything was done. */
+  succeeded: Scalars['Int']['output'];
+};
+
+export type SyncTaxCodesResult = SyncTaxCodesPayload | ValidationFailed;
+
+export type SyncVendorsInput = {
+  /** The companies (UUIDs or Company global IDs, at most 50). Left out: every company this request holds a company credential for. */
+  companyIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** 1 to 1000 vendors. */
+  vendors: Array<VendorSyncInput>;
+};
+
+export type SyncVendorsPayload = {
+  __typename?: 'SyncVendorsPayload';
+  /** Companies where not everything was done (PARTIAL or FAILED). */
+  failed: Scalars['Int']['output'];
+  outcomes: Array<CompanyVendorSync>;
+  /** Companies where everything was done. */
+  succeeded: Scalars['Int']['output'];
+};
+
+export type SyncVendorsResult = SyncVendorsPayload | ValidationFailed;
 
 /** A tag (a value of a tag group) of one company. */
 export type Tag = Node & {
@@ -1101,6 +1903,11 @@ export type TagGroupTagsArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type TagGroupPayload = {
+  __typename?: 'TagGroupPayload';
+  tagGroup: TagGroup;
+};
+
 export type TagGroupTagsConnection = {
   __typename?: 'TagGroupTagsConnection';
   edges: Array<TagGroupTagsConnectionEdge>;
@@ -1113,6 +1920,11 @@ export type TagGroupTagsConnectionEdge = {
   __typename?: 'TagGroupTagsConnectionEdge';
   cursor: Scalars['String']['output'];
   node: Tag;
+};
+
+export type TagPayload = {
+  __typename?: 'TagPayload';
+  tag: Tag;
 };
 
 /** A tax code (VAT rate) of one company. */
@@ -1143,6 +1955,34 @@ export type TaxCodeFilter = {
   type?: InputMaybe<TaxCodeType>;
 };
 
+/** The tax code as Pleo stored it. */
+export type TaxCodePayload = {
+  __typename?: 'TaxCodePayload';
+  taxCode: TaxCode;
+};
+
+/** A tax code as the accounting system has it, matched by `code`. Left-out optional fields keep their value in Pleo; null clears them. */
+export type TaxCodeSyncInput = {
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The tax code's id in the accounting system. */
+  code: Scalars['String']['input'];
+  ingoingTaxAccount?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  outgoingTaxAccount?: InputMaybe<Scalars['String']['input']>;
+  /** Decimal fraction: 0.21 is 21 %. */
+  rate: Scalars['Float']['input'];
+  type: TaxCodeType;
+};
+
+export type TaxCodeSyncItemResult = {
+  __typename?: 'TaxCodeSyncItemResult';
+  action: SyncAction;
+  code: Scalars['String']['output'];
+  error?: Maybe<MutationError>;
+  /** The object as Pleo holds it now (not for FAILED or SKIPPED). */
+  taxCode?: Maybe<TaxCode>;
+};
+
 export type TaxCodeType =
   /** Tax is added on top of the amount. */
   | 'EXCLUSIVE'
@@ -1150,6 +1990,138 @@ export type TaxCodeType =
   | 'INCLUSIVE'
   /** Reverse charge: the buyer accounts for the tax. */
   | 'REVERSE';
+
+/** Changes to an account. A field left out keeps its value; null clears an optional field. */
+export type UpdateAccountInput = {
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The account number, e.g. 4000 (at most 255 characters). */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Needed with a raw UUID id; must match a global ID's company. */
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  /** An Account global ID, or Pleo's UUID together with companyId. */
+  id: Scalars['ID']['input'];
+  /** Free-form data: a JSON object whose values are JSON objects (or null), as Pleo stores it. */
+  metadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The code (in the accounting system) of the account's default tax code; it must exist in Pleo. */
+  taxCodeExternalId?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateAccountResult = AccessDenied | AccountPayload | Conflict | NotFound | RateLimited | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+/** Changes to a tag group. A field left out keeps its value. */
+export type UpdateTagGroupInput = {
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The group's code in the accounting system (unique in the company). */
+  code?: InputMaybe<Scalars['String']['input']>;
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  /** A TagGroup global ID, or Pleo's UUID together with companyId. */
+  id: Scalars['ID']['input'];
+  /** Free-form data: a JSON object of string values. Replaces the whole map. */
+  metadata?: InputMaybe<Scalars['JSONObject']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateTagGroupResult = AccessDenied | Conflict | NotFound | RateLimited | TagGroupPayload | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+/** Changes to a tag. A field left out keeps its value; null clears the name. */
+export type UpdateTagInput = {
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The tag's code in the accounting system (unique in its group). */
+  code?: InputMaybe<Scalars['String']['input']>;
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  /** A Tag global ID, or Pleo's UUID together with companyId. */
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateTagResult = AccessDenied | Conflict | NotFound | RateLimited | TagPayload | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+/** Changes to a tax code. A field left out keeps its value; null clears an optional field. */
+export type UpdateTaxCodeInput = {
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The tax code's id in the accounting system (unique in the company). */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Needed with a raw UUID id; must match a global ID's company. */
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  /** A TaxCode global ID, or Pleo's UUID together with companyId. */
+  id: Scalars['ID']['input'];
+  ingoingTaxAccount?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  outgoingTaxAccount?: InputMaybe<Scalars['String']['input']>;
+  /** The rate as a decimal fraction: 0.21 is 21 %. */
+  rate?: InputMaybe<Scalars['Float']['input']>;
+  type?: InputMaybe<TaxCodeType>;
+};
+
+export type UpdateTaxCodeResult = AccessDenied | Conflict | NotFound | RateLimited | TaxCodePayload | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+/** Changes to a vendor. A field left out keeps its value; null clears an optional field. `externalId` is required by Pleo on update: a DRAFT vendor needs one here. */
+export type UpdateVendorInput = {
+  /** The vendor's account code in the accounting system. */
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Needed with a raw UUID id; must match a global ID's company. */
+  companyId?: InputMaybe<Scalars['ID']['input']>;
+  /** ISO 3166-1 alpha-2, e.g. NL. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 4217, e.g. EUR. */
+  defaultCurrency?: InputMaybe<Scalars['String']['input']>;
+  /** The vendor's id in the accounting system. A vendor created with one is ACTIVE, without one DRAFT. */
+  externalId?: InputMaybe<Scalars['String']['input']>;
+  /** A Vendor global ID, or Pleo's UUID together with companyId. */
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  registrationNumber?: InputMaybe<Scalars['String']['input']>;
+  state?: InputMaybe<VendorState>;
+  /** VAT/GST/tax id. */
+  taxRegistrationNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateVendorResult = AccessDenied | Conflict | NotFound | RateLimited | UpstreamRejected | UpstreamUnavailable | ValidationFailed | VendorPayload | WriteOutcomeUnknown;
+
+/** Pleo refused the request; `upstreamType` is its ExceptionInfo type when it sent one. */
+export type UpstreamRejected = MutationError & {
+  __typename?: 'UpstreamRejected';
+  code: MutationErrorCode;
+  /** The company the mutation acted on, when it was known. */
+  companyId?: Maybe<Scalars['UUID']['output']>;
+  /** For people; branch on `code` and the type. */
+  message: Scalars['String']['output'];
+  upstreamStatus?: Maybe<Scalars['Int']['output']>;
+  upstreamType?: Maybe<Scalars['String']['output']>;
+};
+
+/** Pleo could not be reached or answered badly, for a request that changed nothing (a read, or a write Pleo answered with 503). */
+export type UpstreamUnavailable = MutationError & {
+  __typename?: 'UpstreamUnavailable';
+  code: MutationErrorCode;
+  /** The company the mutation acted on, when it was known. */
+  companyId?: Maybe<Scalars['UUID']['output']>;
+  /** For people; branch on `code` and the type. */
+  message: Scalars['String']['output'];
+  /** Whether trying again later is expected to help. */
+  retryable: Scalars['Boolean']['output'];
+  upstreamStatus?: Maybe<Scalars['Int']['output']>;
+};
+
+/** The input was refused before anything was sent to Pleo. `issues` lists every problem at once; the code is FOREIGN_ID when an id belongs to another company, INVALID_ID for a malformed id, else VALIDATION_FAILED. */
+export type ValidationFailed = MutationError & {
+  __typename?: 'ValidationFailed';
+  code: MutationErrorCode;
+  /** The company the mutation acted on, when it was known. */
+  companyId?: Maybe<Scalars['UUID']['output']>;
+  issues: Array<ValidationIssue>;
+  /** For people; branch on `code` and the type. */
+  message: Scalars['String']['output'];
+};
+
+export type ValidationIssue = {
+  __typename?: 'ValidationIssue';
+  code: MutationErrorCode;
+  message: Scalars['String']['output'];
+  /** Argument path, e.g. `input.items.3.externalId`. */
+  path: Scalars['String']['output'];
+};
 
 /** A supplier in one company's vendor register. */
 export type Vendor = Node & {
@@ -1184,10 +2156,39 @@ export type VendorFilter = {
   taxRegistrationNumbers?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** The vendor as Pleo stored it. */
+export type VendorPayload = {
+  __typename?: 'VendorPayload';
+  vendor: Vendor;
+};
+
 export type VendorState =
   | 'ACTIVE'
   | 'ARCHIVED'
   | 'DRAFT';
+
+/** A vendor as the accounting system has it, matched by `externalId`. Left-out optional fields keep their value in Pleo; null clears them. */
+export type VendorSyncInput = {
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 4217, e.g. EUR. */
+  defaultCurrency: Scalars['String']['input'];
+  /** The vendor's id in the accounting system. */
+  externalId: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  registrationNumber?: InputMaybe<Scalars['String']['input']>;
+  taxRegistrationNumber?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type VendorSyncItemResult = {
+  __typename?: 'VendorSyncItemResult';
+  action: SyncAction;
+  error?: Maybe<MutationError>;
+  externalId: Scalars['String']['output'];
+  /** The object as Pleo holds it now (not for FAILED or SKIPPED). */
+  vendor?: Maybe<Vendor>;
+};
 
 /** Who is calling and what it may see. Contains no secret. */
 export type Viewer = {
@@ -1206,6 +2207,250 @@ export type Viewer = {
   tokenSubject?: Maybe<Scalars['String']['output']>;
 };
 
+/** A write was sent but its outcome is unknown (timeout, dropped connection, an ambiguous 5xx). Pleo has no idempotency keys, so it was not retried: check Pleo's state as `check` says before trying again. */
+export type WriteOutcomeUnknown = MutationError & {
+  __typename?: 'WriteOutcomeUnknown';
+  /** What happened to the request: UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE, … */
+  cause: MutationErrorCode;
+  /** How to find out whether it was applied. */
+  check: Scalars['String']['output'];
+  code: MutationErrorCode;
+  /** The company the mutation acted on, when it was known. */
+  companyId?: Maybe<Scalars['UUID']['output']>;
+  /** For people; branch on `code` and the type. */
+  message: Scalars['String']['output'];
+  /** The write, e.g. `vendor create`. */
+  operation: Scalars['String']['output'];
+};
+
+export type ExampleExportJobFragment = { __typename?: 'ExportJob', id: string, exportJobId: string, status: ExportJobStatus, numberOfItems: number, createdAt: string, lastUpdatedAt?: string | null, failureReason?: string | null, failureReasonType?: ExportJobFailureReasonType | null };
+
+export type ExportQueueQueryVariables = Exact<{
+  companyId: Scalars['ID']['input'];
+}>;
+
+
+export type ExportQueueQuery = { __typename?: 'Query', company?: { __typename?: 'Company', name: string, exportJobs?: { __typename?: 'CompanyExportJobsConnection', edges: Array<{ __typename?: 'CompanyExportJobsConnectionEdge', node: { __typename?: 'ExportJob', id: string, exportJobId: string, status: ExportJobStatus, numberOfItems: number, createdAt: string, lastUpdatedAt?: string | null, failureReason?: string | null, failureReasonType?: ExportJobFailureReasonType | null } }> } | null, accountingEntries?: { __typename?: 'CompanyAccountingEntriesConnection', edges: Array<{ __typename?: 'CompanyAccountingEntriesConnectionEdge', node: { __typename?: 'AccountingEntry', id: string } }> } | null } | null };
+
+export type CreateExportJobMutationVariables = Exact<{
+  companyId: Scalars['ID']['input'];
+  entryIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type CreateExportJobMutation = { __typename?: 'Mutation', createExportJob?:
+    | { __typename: 'AccessDenied', code: MutationErrorCode, message: string }
+    | { __typename: 'Conflict', code: MutationErrorCode, message: string }
+    | { __typename: 'ExportAlreadyInProgress', code: MutationErrorCode, message: string, runningJobs: Array<{ __typename?: 'ExportJob', id: string, exportJobId: string, status: ExportJobStatus, numberOfItems: number, createdAt: string, lastUpdatedAt?: string | null, failureReason?: string | null, failureReasonType?: ExportJobFailureReasonType | null }> }
+    | { __typename: 'ExportJobPayload', job: { __typename?: 'ExportJob', id: string, exportJobId: string, status: ExportJobStatus, numberOfItems: number, createdAt: string, lastUpdatedAt?: string | null, failureReason?: string | null, failureReasonType?: ExportJobFailureReasonType | null } }
+    | { __typename: 'NotFound', code: MutationErrorCode, message: string }
+    | { __typename: 'RateLimited', code: MutationErrorCode, message: string }
+    | { __typename: 'UpstreamRejected', code: MutationErrorCode, message: string }
+    | { __typename: 'UpstreamUnavailable', code: MutationErrorCode, message: string }
+    | { __typename: 'ValidationFailed', code: MutationErrorCode, message: string }
+    | { __typename: 'WriteOutcomeUnknown', code: MutationErrorCode, message: string }
+   | null };
+
+export type StartExportJobMutationVariables = Exact<{
+  jobId: Scalars['ID']['input'];
+}>;
+
+
+export type StartExportJobMutation = { __typename?: 'Mutation', startExportJob?:
+    | { __typename: 'AccessDenied', code: MutationErrorCode, message: string }
+    | { __typename: 'Conflict', code: MutationErrorCode, message: string }
+    | { __typename: 'ExportJobEventPayload', job?: { __typename?: 'ExportJob', id: string, exportJobId: string, status: ExportJobStatus, numberOfItems: number, createdAt: string, lastUpdatedAt?: string | null, failureReason?: string | null, failureReasonType?: ExportJobFailureReasonType | null } | null }
+    | { __typename: 'InvalidExportJobTransition', code: MutationErrorCode, message: string }
+    | { __typename: 'NotFound', code: MutationErrorCode, message: string }
+    | { __typename: 'RateLimited', code: MutationErrorCode, message: string }
+    | { __typename: 'UpstreamRejected', code: MutationErrorCode, message: string }
+    | { __typename: 'UpstreamUnavailable', code: MutationErrorCode, message: string }
+    | { __typename: 'ValidationFailed', code: MutationErrorCode, message: string }
+    | { __typename: 'WriteOutcomeUnknown', code: MutationErrorCode, message: string }
+   | null };
+
+export type ExportItemsPageQueryVariables = Exact<{
+  jobId: Scalars['ID']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ExportItemsPageQuery = { __typename?: 'Query', node?:
+    | { __typename?: 'Account' }
+    | { __typename?: 'AccountingEntry' }
+    | { __typename?: 'Company' }
+    | { __typename?: 'Employee' }
+    | { __typename?: 'ExportJob', exportItems?: { __typename?: 'ExportJobExportItemsConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'ExportJobExportItemsConnectionEdge', node: { __typename?: 'ExportItem', accountingEntryId: string, type: string, date: string, amount: { __typename?: 'ExportItemAmount', inWalletCurrency: { __typename?: 'Money', amount: string, currency: string } }, lines: Array<{ __typename?: 'ExportItemLine', account?: { __typename?: 'ExportItemAccount', code?: string | null, name: string } | null }> } }> } | null }
+    | { __typename?: 'Organisation' }
+    | { __typename?: 'Tag' }
+    | { __typename?: 'TagGroup' }
+    | { __typename?: 'TaxCode' }
+    | { __typename?: 'Vendor' }
+   | null };
+
+export type ReportExportItemsMutationVariables = Exact<{
+  jobId: Scalars['ID']['input'];
+  items: Array<ExportJobItemResultInput> | ExportJobItemResultInput;
+}>;
+
+
+export type ReportExportItemsMutation = { __typename?: 'Mutation', reportExportJobItems?:
+    | { __typename: 'AccessDenied', code: MutationErrorCode, message: string }
+    | { __typename: 'Conflict', code: MutationErrorCode, message: string }
+    | { __typename: 'InvalidExportJobTransition', code: MutationErrorCode, message: string }
+    | { __typename: 'NotFound', code: MutationErrorCode, message: string }
+    | { __typename: 'RateLimited', code: MutationErrorCode, message: string }
+    | { __typename: 'ReportExportJobItemsPayload', batches: number, requestsSent: number, appliedCount: number, complete: boolean, outcomeUnknownAccountingEntryIds: Array<string>, notSentAccountingEntryIds: Array<string>, itemErrors: Array<{ __typename?: 'ExportJobItemUpdateError', accountingEntryId: string, type: string, message: string }>, failure?:
+        | { __typename?: 'AccessDenied', code: MutationErrorCode, message: string }
+        | { __typename?: 'AccountInUse', code: MutationErrorCode, message: string }
+        | { __typename?: 'Conflict', code: MutationErrorCode, message: string }
+        | { __typename?: 'ExportAlreadyInProgress', code: MutationErrorCode, message: string }
+        | { __typename?: 'InvalidExportJobTransition', code: MutationErrorCode, message: string }
+        | { __typename?: 'NotFound', code: MutationErrorCode, message: string }
+        | { __typename?: 'RateLimited', code: MutationErrorCode, message: string }
+        | { __typename?: 'UpstreamRejected', code: MutationErrorCode, message: string }
+        | { __typename?: 'UpstreamUnavailable', code: MutationErrorCode, message: string }
+        | { __typename?: 'ValidationFailed', code: MutationErrorCode, message: string }
+        | { __typename?: 'WriteOutcomeUnknown', code: MutationErrorCode, message: string }
+       | null }
+    | { __typename: 'UpstreamRejected', code: MutationErrorCode, message: string }
+    | { __typename: 'UpstreamUnavailable', code: MutationErrorCode, message: string }
+    | { __typename: 'ValidationFailed', code: MutationErrorCode, message: string }
+    | { __typename: 'WriteOutcomeUnknown', code: MutationErrorCode, message: string }
+   | null };
+
+export type CompleteExportJobMutationVariables = Exact<{
+  jobId: Scalars['ID']['input'];
+  withErrors: Scalars['Boolean']['input'];
+}>;
+
+
+export type CompleteExportJobMutation = { __typename?: 'Mutation', completeExportJob?:
+    | { __typename: 'AccessDenied', code: MutationErrorCode, message: string }
+    | { __typename: 'Conflict', code: MutationErrorCode, message: string }
+    | { __typename: 'ExportJobEventPayload', job?: { __typename?: 'ExportJob', id: string, exportJobId: string, status: ExportJobStatus, numberOfItems: number, createdAt: string, lastUpdatedAt?: string | null, failureReason?: string | null, failureReasonType?: ExportJobFailureReasonType | null } | null }
+    | { __typename: 'InvalidExportJobTransition', code: MutationErrorCode, message: string }
+    | { __typename: 'NotFound', code: MutationErrorCode, message: string }
+    | { __typename: 'RateLimited', code: MutationErrorCode, message: string }
+    | { __typename: 'UpstreamRejected', code: MutationErrorCode, message: string }
+    | { __typename: 'UpstreamUnavailable', code: MutationErrorCode, message: string }
+    | { __typename: 'ValidationFailed', code: MutationErrorCode, message: string }
+    | { __typename: 'WriteOutcomeUnknown', code: MutationErrorCode, message: string }
+   | null };
+
+export type FailExportJobMutationVariables = Exact<{
+  jobId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type FailExportJobMutation = { __typename?: 'Mutation', failExportJob?:
+    | { __typename: 'AccessDenied', code: MutationErrorCode, message: string }
+    | { __typename: 'Conflict', code: MutationErrorCode, message: string }
+    | { __typename: 'ExportJobEventPayload' }
+    | { __typename: 'InvalidExportJobTransition', code: MutationErrorCode, message: string }
+    | { __typename: 'NotFound', code: MutationErrorCode, message: string }
+    | { __typename: 'RateLimited', code: MutationErrorCode, message: string }
+    | { __typename: 'UpstreamRejected', code: MutationErrorCode, message: string }
+    | { __typename: 'UpstreamUnavailable', code: MutationErrorCode, message: string }
+    | { __typename: 'ValidationFailed', code: MutationErrorCode, message: string }
+    | { __typename: 'WriteOutcomeUnknown', code: MutationErrorCode, message: string }
+   | null };
+
+export type ExportJobResultQueryVariables = Exact<{
+  jobId: Scalars['ID']['input'];
+}>;
+
+
+export type ExportJobResultQuery = { __typename?: 'Query', node?:
+    | { __typename?: 'Account' }
+    | { __typename?: 'AccountingEntry' }
+    | { __typename?: 'Company' }
+    | { __typename?: 'Employee' }
+    | { __typename?: 'ExportJob', completedAt?: string | null, id: string, exportJobId: string, status: ExportJobStatus, numberOfItems: number, createdAt: string, lastUpdatedAt?: string | null, failureReason?: string | null, failureReasonType?: ExportJobFailureReasonType | null, successful?: { __typename?: 'ExportJobItemsConnection', totalCount?: number | null } | null, failed?: { __typename?: 'ExportJobItemsConnection', totalCount?: number | null, edges: Array<{ __typename?: 'ExportJobItemsConnectionEdge', node: { __typename?: 'ExportJobItem', accountingEntryId: string, failureReasonType?: ExportJobItemFailureReasonType | null, failureReason?: string | null } }> } | null }
+    | { __typename?: 'Organisation' }
+    | { __typename?: 'Tag' }
+    | { __typename?: 'TagGroup' }
+    | { __typename?: 'TaxCode' }
+    | { __typename?: 'Vendor' }
+   | null };
+
+export type ExampleCredentialsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExampleCredentialsQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', credentials: Array<{ __typename?: 'CredentialInfo', kind: CredentialKind, subjectType: CredentialSubjectType, companyId?: string | null, scopes: Array<string> }> } };
+
+export type SyncMasterDataMutationVariables = Exact<{
+  companyIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  taxCodes: Array<TaxCodeSyncInput> | TaxCodeSyncInput;
+  vendors: Array<VendorSyncInput> | VendorSyncInput;
+}>;
+
+
+export type SyncMasterDataMutation = { __typename?: 'Mutation', syncTaxCodes?:
+    | { __typename: 'SyncTaxCodesPayload', succeeded: number, failed: number, outcomes: Array<{ __typename?: 'CompanyTaxCodeSync', companyId: string, status: CompanyOutcomeStatus, created: number, updated: number, unchanged: number, failed: number, skipped: number, company?: { __typename?: 'Company', name: string } | null, error?:
+          | { __typename?: 'AccessDenied', code: MutationErrorCode, message: string }
+          | { __typename?: 'AccountInUse', code: MutationErrorCode, message: string }
+          | { __typename?: 'Conflict', code: MutationErrorCode, message: string }
+          | { __typename?: 'ExportAlreadyInProgress', code: MutationErrorCode, message: string }
+          | { __typename?: 'InvalidExportJobTransition', code: MutationErrorCode, message: string }
+          | { __typename?: 'NotFound', code: MutationErrorCode, message: string }
+          | { __typename?: 'RateLimited', code: MutationErrorCode, message: string }
+          | { __typename?: 'UpstreamRejected', code: MutationErrorCode, message: string }
+          | { __typename?: 'UpstreamUnavailable', code: MutationErrorCode, message: string }
+          | { __typename?: 'ValidationFailed', code: MutationErrorCode, message: string }
+          | { __typename?: 'WriteOutcomeUnknown', code: MutationErrorCode, message: string }
+         | null, items: Array<{ __typename?: 'TaxCodeSyncItemResult', code: string, action: SyncAction, error?:
+            | { __typename?: 'AccessDenied', code: MutationErrorCode, message: string }
+            | { __typename?: 'AccountInUse', code: MutationErrorCode, message: string }
+            | { __typename?: 'Conflict', code: MutationErrorCode, message: string }
+            | { __typename?: 'ExportAlreadyInProgress', code: MutationErrorCode, message: string }
+            | { __typename?: 'InvalidExportJobTransition', code: MutationErrorCode, message: string }
+            | { __typename?: 'NotFound', code: MutationErrorCode, message: string }
+            | { __typename?: 'RateLimited', code: MutationErrorCode, message: string }
+            | { __typename?: 'UpstreamRejected', code: MutationErrorCode, message: string }
+            | { __typename?: 'UpstreamUnavailable', code: MutationErrorCode, message: string }
+            | { __typename?: 'ValidationFailed', code: MutationErrorCode, message: string }
+            | { __typename?: 'WriteOutcomeUnknown', code: MutationErrorCode, message: string }
+           | null }> }> }
+    | { __typename: 'ValidationFailed', message: string }
+   | null, syncVendors?:
+    | { __typename: 'SyncVendorsPayload', succeeded: number, failed: number, outcomes: Array<{ __typename?: 'CompanyVendorSync', companyId: string, status: CompanyOutcomeStatus, created: number, updated: number, unchanged: number, failed: number, skipped: number, company?: { __typename?: 'Company', name: string } | null, error?:
+          | { __typename?: 'AccessDenied', code: MutationErrorCode, message: string }
+          | { __typename?: 'AccountInUse', code: MutationErrorCode, message: string }
+          | { __typename?: 'Conflict', code: MutationErrorCode, message: string }
+          | { __typename?: 'ExportAlreadyInProgress', code: MutationErrorCode, message: string }
+          | { __typename?: 'InvalidExportJobTransition', code: MutationErrorCode, message: string }
+          | { __typename?: 'NotFound', code: MutationErrorCode, message: string }
+          | { __typename?: 'RateLimited', code: MutationErrorCode, message: string }
+          | { __typename?: 'UpstreamRejected', code: MutationErrorCode, message: string }
+          | { __typename?: 'UpstreamUnavailable', code: MutationErrorCode, message: string }
+          | { __typename?: 'ValidationFailed', code: MutationErrorCode, message: string }
+          | { __typename?: 'WriteOutcomeUnknown', code: MutationErrorCode, message: string }
+         | null, items: Array<{ __typename?: 'VendorSyncItemResult', externalId: string, action: SyncAction, vendor?: { __typename?: 'Vendor', id: string, state: VendorState } | null, error?:
+            | { __typename?: 'AccessDenied', code: MutationErrorCode, message: string }
+            | { __typename?: 'AccountInUse', code: MutationErrorCode, message: string }
+            | { __typename?: 'Conflict', code: MutationErrorCode, message: string }
+            | { __typename?: 'ExportAlreadyInProgress', code: MutationErrorCode, message: string }
+            | { __typename?: 'InvalidExportJobTransition', code: MutationErrorCode, message: string }
+            | { __typename?: 'NotFound', code: MutationErrorCode, message: string }
+            | { __typename?: 'RateLimited', code: MutationErrorCode, message: string }
+            | { __typename?: 'UpstreamRejected', code: MutationErrorCode, message: string }
+            | { __typename?: 'UpstreamUnavailable', code: MutationErrorCode, message: string }
+            | { __typename?: 'ValidationFailed', code: MutationErrorCode, message: string }
+            | { __typename?: 'WriteOutcomeUnknown', code: MutationErrorCode, message: string }
+           | null }> }> }
+    | { __typename: 'ValidationFailed', message: string }
+   | null };
+
+export type SyncedMasterDataQueryVariables = Exact<{
+  companyId: Scalars['ID']['input'];
+  vendorExternalIds: Array<Scalars['String']['input']> | Scalars['String']['input'];
+}>;
+
+
+export type SyncedMasterDataQuery = { __typename?: 'Query', company?: { __typename?: 'Company', name: string, taxCodes?: { __typename?: 'CompanyTaxCodesConnection', edges: Array<{ __typename?: 'CompanyTaxCodesConnectionEdge', node: { __typename?: 'TaxCode', code?: string | null, name: string, rate: number, type: TaxCodeType, archived: boolean } }> } | null, vendors?: { __typename?: 'CompanyVendorsConnection', totalCount?: number | null, edges: Array<{ __typename?: 'CompanyVendorsConnectionEdge', node: { __typename?: 'Vendor', externalId?: string | null, name: string, state: VendorState, defaultCurrency: string, country?: string | null } }> } | null } | null };
+
 export type CompanyVendorsQueryVariables = Exact<{
   companyId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1221,6 +2466,17 @@ export type ViewerOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerOverviewQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', authenticated: boolean, tokenSubject?: string | null, credentials: Array<{ __typename?: 'CredentialInfo', id: string, kind: CredentialKind, source: CredentialSource, subjectType: CredentialSubjectType, companyId?: string | null, organisationId?: string | null, scopes: Array<string> }>, credentialProblems: Array<{ __typename?: 'CredentialProblem', code: string, subjectId: string }>, organisations: Array<{ __typename?: 'Organisation', organisationId: string }> } };
 
-
+export const ExampleExportJobFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExampleExportJob"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"exportJobId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"numberOfItems"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"failureReasonType"}}]}}]} as unknown as DocumentNode<ExampleExportJobFragment, unknown>;
+export const ExportQueueDocument = {"__meta__":{"hash":"3521e8621a99b1a424fd8ac303eea434c8d20038c3c5f6e11b896813bd2da59b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExportQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"company"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"exportJobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PENDING"},{"kind":"EnumValue","value":"IN_PROGRESS"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExampleExportJob"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"accountingEntries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"25"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"exportStatuses"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"CREATED"},{"kind":"EnumValue","value":"NOT_EXPORTED"}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"statuses"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"COMPLETED"},{"kind":"EnumValue","value":"COMPLETED_EXTERNALLY"}]}},{"kind":"ObjectField","name":{"kind":"Name","value":"hasAccount"},"value":{"kind":"BooleanValue","value":true}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExampleExportJob"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"exportJobId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"numberOfItems"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"failureReasonType"}}]}}]} as unknown as DocumentNode<ExportQueueQuery, ExportQueueQueryVariables>;
+export const CreateExportJobDocument = {"__meta__":{"hash":"9a1b48ec08df52364456f3768b7457dfc1c8d6a2ae89062878b38bddd5d2a1fb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateExportJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"entryIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createExportJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"accountingEntryIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"entryIds"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"isInteractive"},"value":{"kind":"BooleanValue","value":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportAlreadyInProgress"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runningJobs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExampleExportJob"}}]}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportJobPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExampleExportJob"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExampleExportJob"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"exportJobId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"numberOfItems"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"failureReasonType"}}]}}]} as unknown as DocumentNode<CreateExportJobMutation, CreateExportJobMutationVariables>;
+export const StartExportJobDocument = {"__meta__":{"hash":"c8396e52340958753df9d5c1d8c5cc20e32817e2543040ee5cf6dbbaf31aab54"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartExportJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"jobId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startExportJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"jobId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"jobId"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportJobEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExampleExportJob"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExampleExportJob"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"exportJobId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"numberOfItems"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"failureReasonType"}}]}}]} as unknown as DocumentNode<StartExportJobMutation, StartExportJobMutationVariables>;
+export const ExportItemsPageDocument = {"__meta__":{"hash":"f4153c5a93bb23c588d79d8f8ad6c0c427667588a704716e1f637ea0e0c155ac"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExportItemsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"jobId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"jobId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountingEntryId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inWalletCurrency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ExportItemsPageQuery, ExportItemsPageQueryVariables>;
+export const ReportExportItemsDocument = {"__meta__":{"hash":"e98ef2a2eb1225b8cb2e0233b295126b6d31bf50392cb74756c872d41e41f2b6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReportExportItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"jobId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"items"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ExportJobItemResultInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportExportJobItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"jobId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"jobId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"items"},"value":{"kind":"Variable","name":{"kind":"Name","value":"items"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReportExportJobItemsPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"batches"}},{"kind":"Field","name":{"kind":"Name","value":"requestsSent"}},{"kind":"Field","name":{"kind":"Name","value":"appliedCount"}},{"kind":"Field","name":{"kind":"Name","value":"complete"}},{"kind":"Field","name":{"kind":"Name","value":"itemErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountingEntryId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outcomeUnknownAccountingEntryIds"}},{"kind":"Field","name":{"kind":"Name","value":"notSentAccountingEntryIds"}}]}}]}}]}}]} as unknown as DocumentNode<ReportExportItemsMutation, ReportExportItemsMutationVariables>;
+export const CompleteExportJobDocument = {"__meta__":{"hash":"fcc5a171c0a80cd69465dc930bb3562ba0023245188fd758ee343978a92f4c21"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CompleteExportJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"jobId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"withErrors"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"completeExportJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"jobId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"jobId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"withErrors"},"value":{"kind":"Variable","name":{"kind":"Name","value":"withErrors"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportJobEventPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExampleExportJob"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExampleExportJob"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"exportJobId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"numberOfItems"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"failureReasonType"}}]}}]} as unknown as DocumentNode<CompleteExportJobMutation, CompleteExportJobMutationVariables>;
+export const FailExportJobDocument = {"__meta__":{"hash":"89e9f27467ee72cab1e1e46b730a37712e3c4aa597ae3541e506b38946cfe0e8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"FailExportJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"jobId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"failExportJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"jobId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"jobId"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"reasonType"},"value":{"kind":"EnumValue","value":"SERVICE_TIMEOUT"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MutationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<FailExportJobMutation, FailExportJobMutationVariables>;
+export const ExportJobResultDocument = {"__meta__":{"hash":"56a7603ced0e5e0360c9132d8f58545b6af7a9cc1abb989d37e31e57abb63fea"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExportJobResult"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"jobId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"jobId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ExampleExportJob"}},{"kind":"Field","name":{"kind":"Name","value":"completedAt"}},{"kind":"Field","alias":{"kind":"Name","value":"successful"},"name":{"kind":"Name","value":"items"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"1"}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"SUCCESSFUL"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"failed"},"name":{"kind":"Name","value":"items"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"EnumValue","value":"FAILED"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountingEntryId"}},{"kind":"Field","name":{"kind":"Name","value":"failureReasonType"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ExampleExportJob"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ExportJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"exportJobId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"numberOfItems"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"failureReasonType"}}]}}]} as unknown as DocumentNode<ExportJobResultQuery, ExportJobResultQueryVariables>;
+export const ExampleCredentialsDocument = {"__meta__":{"hash":"129aaf314d2dd7e2eda33b8edc72a4706e835d2b0aa36ef2905e66fd10319a30"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExampleCredentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"subjectType"}},{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}}]}}]}}]} as unknown as DocumentNode<ExampleCredentialsQuery, ExampleCredentialsQueryVariables>;
+export const SyncMasterDataDocument = {"__meta__":{"hash":"ffe7f3dfe22e3adce5c8b3658e80813dbff0dbb4fa0c65a523a3b6137a61d547"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SyncMasterData"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"taxCodes"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TaxCodeSyncInput"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"vendors"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"VendorSyncInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncTaxCodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"companyIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyIds"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"taxCodes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"taxCodes"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationFailed"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncTaxCodesPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"outcomes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"company"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"syncVendors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"companyIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyIds"}}},{"kind":"ObjectField","name":{"kind":"Name","value":"vendors"},"value":{"kind":"Variable","name":{"kind":"Name","value":"vendors"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ValidationFailed"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncVendorsPayload"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"outcomes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"company"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"vendor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SyncMasterDataMutation, SyncMasterDataMutationVariables>;
+export const SyncedMasterDataDocument = {"__meta__":{"hash":"7dff44a3c0b0546a141ab25593654b28061bb71736afde03fd1e9149b87b05d2"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SyncedMasterData"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"vendorExternalIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"company"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"taxCodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"rate"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"archived"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"vendors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"externalIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"vendorExternalIds"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"defaultCurrency"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SyncedMasterDataQuery, SyncedMasterDataQueryVariables>;
 export const CompanyVendorsDocument = {"__meta__":{"hash":"e5fd3a5f070c6d93ec702b784d0e5b7a27412be2bd3d34d099592c173d83998a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CompanyVendors"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VendorFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"company"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"vendors"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"vendorId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"defaultCurrency"}},{"kind":"Field","name":{"kind":"Name","value":"country"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CompanyVendorsQuery, CompanyVendorsQueryVariables>;
 export const ViewerOverviewDocument = {"__meta__":{"hash":"94bf2f17ecb09c8721e5ebfbf1856bc68f83f07272aefcf0897759b80d1102a5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerOverview"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"authenticated"}},{"kind":"Field","name":{"kind":"Name","value":"tokenSubject"}},{"kind":"Field","name":{"kind":"Name","value":"credentials"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"subjectType"}},{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"credentialProblems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organisations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisationId"}}]}}]}}]}}]} as unknown as DocumentNode<ViewerOverviewQuery, ViewerOverviewQueryVariables>;

@@ -5,7 +5,6 @@ import { seedData } from "../../src/simulator/index.ts";
 import {
   ALL_CREDENTIALS,
   COMPANIES,
-  CREDENTIALS,
   ORGANISATIONS,
   type SimCredential,
 } from "../../src/simulator/seed/identities.ts";
@@ -14,7 +13,8 @@ import { type Harness, startHarness } from "../support/harness.ts";
 /**
  * Isolation, proven by property: for random callers (caller JWT grants and/or credentials sent in
  * headers) and random operations over every company (aliases, fragments, node(id:) with other companies'
- * ids, by-id fields with foreign ids, foreign cursors), every run must satisfy:
+ * ids, by-id fields with foreign ids, foreign cursors, mutations aimed at any company with any
+ * company's ids), every run must satisfy:
  *  1. every upstream request made with a credential bound to company X was scoped to X — the only
  *     exception being Pleo's by-id reads addressed by a caller-chosen id, which Pleo must then refuse;
  *  2. the response data holds no object of a company the caller holds no credential for;
@@ -130,6 +130,29 @@ const rootArb = fc.oneof(
 );
 type Root = typeof rootArb extends fc.Arbitrary<infer R> ? R : never;
 
+/** Mutations: writes aimed at any company, with ids of any company. */
+const mutationArb = fc.oneof(
+  fc.record({
+    kind: fc.constant("createVendor" as const),
+    company: fc.constantFrom(...companies.map((c) => c.id)),
+    global: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant("archiveVendor" as const),
+    company: fc.constantFrom(...companies.map((c) => c.id)),
+    owner: fc.constantFrom(...companies.map((c) => c.id)),
+    global: fc.boolean(),
+  }),
+);
+type MutationRoot = typeof mutationArb extends fc.Arbitrary<infer R> ? R : never;
+const operationArb = fc.oneof(
+  { weight: 3, arbitrary: fc.array(rootArb, { minLength: 1, maxLength: 4 }).map((roots) => ({ roots })) },
+  {
+    weight: 1,
+    arbitrary: fc.array(mutationArb, { minLength: 1, maxLength: 3 }).map((mutations) => ({ mutations })),
+  },
+);
+
 describe("isolation property", () => {
   let h: Harness;
   const cursors = new Map<string, string>();
@@ -175,11 +198,26 @@ describe("isolation property", () => {
             : object?.id;
           return `r${n}: company(id: "${root.company}") { ${object?.field}(id: "${id}") { id } }`;
         }
-        case "cursor":
+        default:
           return `r${n}: company(id: "${root.company}") { vendors(first: 2, after: "${cursors.get(root.owner)}") { edges { node { vendorId } } } }`;
       }
     });
     return `query Property {\n${parts.join("\n")}\n}\n${fragments.join("\n")}`;
+  }
+
+  function renderMutation(mutations: readonly MutationRoot[]): string {
+    const result =
+      "__typename ... on MutationError { code } ... on VendorPayload { vendor { vendorId name } }";
+    const parts = mutations.map((m, n) => {
+      const companyId = m.global ? encodeGlobalID("Company", m.company) : m.company;
+      if (m.kind === "createVendor") {
+        return `m${n}: createVendor(input: { companyId: "${companyId}", name: "Property vendor ${n}", defaultCurrency: "EUR" }) { ${result} }`;
+      }
+      const vendor = seeded.get(m.owner)?.objects[0]?.id as string;
+      const id = m.global ? encodeGlobalID("Vendor", `${m.owner}:${vendor}`) : vendor;
+      return `m${n}: archiveVendor(input: { companyId: "${companyId}", id: "${id}" }) { __typename ... on MutationError { code } }`;
+    });
+    return `mutation Property {\n${parts.join("\n")}\n}`;
   }
 
   function headersFor(caller: Caller, token: string | undefined): Record<string, string> {
@@ -194,59 +232,56 @@ describe("isolation property", () => {
 
   it(`holds for ${RUNS} random callers and operations`, async () => {
     await fc.assert(
-      fc.asyncProperty(
-        callerArb,
-        fc.array(rootArb, { minLength: 1, maxLength: 4 }),
-        async (caller, roots) => {
-          const useToken = caller.grantedCompanies.length + caller.grantedOrganisations.length > 0;
-          const token = useToken
-            ? await h.env.auth.issue({
-                subject: "property",
-                companies: caller.grantedCompanies,
-                organisations: caller.grantedOrganisations,
-              })
-            : undefined;
-          await h.resetSim();
-          const response = await h.gql(render(roots), { headers: headersFor(caller, token) });
+      fc.asyncProperty(callerArb, operationArb, async (caller, operation) => {
+        const useToken = caller.grantedCompanies.length + caller.grantedOrganisations.length > 0;
+        const token = useToken
+          ? await h.env.auth.issue({
+              subject: "property",
+              companies: caller.grantedCompanies,
+              organisations: caller.grantedOrganisations,
+            })
+          : undefined;
+        await h.resetSim();
+        const document = "roots" in operation ? render(operation.roots) : renderMutation(operation.mutations);
+        const response = await h.gql(document, { headers: headersFor(caller, token) });
 
-          // 3. No credential in the response, whatever happened.
-          for (const credential of ALL_CREDENTIALS) expect(response.text).not.toContain(credential.secret);
-          expect(response.status).toBeLessThan(500);
+        // 3. No credential in the response, whatever happened.
+        for (const credential of ALL_CREDENTIALS) expect(response.text).not.toContain(credential.secret);
+        expect(response.status).toBeLessThan(500);
 
-          const held = new Set<string>([
-            ...caller.direct.filter((c) => c.subject.type === "company").map((c) => c.subject.id),
-            ...caller.grantedCompanies,
-          ]);
+        const held = new Set<string>([
+          ...caller.direct.filter((c) => c.subject.type === "company").map((c) => c.subject.id),
+          ...caller.grantedCompanies,
+        ]);
 
-          // 1. Every upstream request with a company credential stayed within that company.
-          for (const entry of await h.simRequests()) {
-            if (entry.credentialSubject?.type === "organisation") {
-              expect(entry.path === "/v1/introspect" || entry.path.startsWith("/v1/companies")).toBe(true);
-              continue;
-            }
-            if (entry.credentialSubject?.type !== "company") continue;
-            expect(held.has(entry.credentialSubject.id) || entry.path === "/v1/introspect").toBe(true);
-            if (entry.targetCompanyId === null || entry.targetCompanyId === entry.credentialSubject.id)
-              continue;
-            // Only a by-id read with a caller-chosen id may name another company's object, and Pleo refused it.
-            expect(CALLER_ADDRESSED.some((p) => p.test(entry.path))).toBe(true);
-            expect(entry.status).toBeGreaterThanOrEqual(400);
+        // 1. Every upstream request with a company credential stayed within that company.
+        for (const entry of await h.simRequests()) {
+          if (entry.credentialSubject?.type === "organisation") {
+            expect(entry.path === "/v1/introspect" || entry.path.startsWith("/v1/companies")).toBe(true);
+            continue;
           }
+          if (entry.credentialSubject?.type !== "company") continue;
+          expect(held.has(entry.credentialSubject.id) || entry.path === "/v1/introspect").toBe(true);
+          if (entry.targetCompanyId === null || entry.targetCompanyId === entry.credentialSubject.id)
+            continue;
+          // Only a by-id read with a caller-chosen id may name another company's object, and Pleo refused it.
+          expect(CALLER_ADDRESSED.some((p) => p.test(entry.path))).toBe(true);
+          expect(entry.status).toBeGreaterThanOrEqual(400);
+        }
 
-          // 2. No data of a company without a credential.
-          const data = JSON.stringify(response.body.data ?? {}).toLowerCase();
-          for (const [companyId, ids] of seeded) {
-            if (held.has(companyId)) continue;
-            for (const id of ids.allIds) {
-              if (data.includes(id)) {
-                throw new Error(
-                  `response data contains ${id} of ${companyId}, which the caller holds no credential for`,
-                );
-              }
+        // 2. No data of a company without a credential.
+        const data = JSON.stringify(response.body.data ?? {}).toLowerCase();
+        for (const [companyId, ids] of seeded) {
+          if (held.has(companyId)) continue;
+          for (const id of ids.allIds) {
+            if (data.includes(id)) {
+              throw new Error(
+                `response data contains ${id} of ${companyId}, which the caller holds no credential for`,
+              );
             }
           }
-        },
-      ),
+        }
+      }),
       { numRuns: RUNS, interruptAfterTimeLimit: 240_000 },
     );
   }, 300_000);

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { ErrorCode, GatewayError } from "../../errors.ts";
 import type { PleoClient } from "../client.ts";
 import type { PleoCredential } from "../credential.ts";
@@ -5,16 +6,25 @@ import { assertOwnedBy } from "../isolation.ts";
 import { dataResponse, type Page, type PageRequest, pageQuery, paginatedResponse } from "../models/common.ts";
 import {
   type ExportJob,
+  type ExportJobCreate,
+  type ExportJobEventRequest,
   type ExportJobItem,
+  type ExportJobItemResult,
   type ExportJobItemSearch,
+  type ExportJobItemUpdateError,
   type ExportJobSearch,
   exportJob,
   exportJobItem,
+  exportJobItemUpdate,
 } from "../models/export.ts";
 
 const jobPage = paginatedResponse(exportJob);
 const oneJob = dataResponse(exportJob);
 const itemPage = paginatedResponse(exportJobItem);
+const accepted = z.unknown();
+
+/** Pleo's limit on item results per `PUT /v3/export-jobs/{jobId}/items`. */
+export const EXPORT_ITEM_BATCH_SIZE = 100;
 
 /** GET /v3/export-jobs?company_id=&statuses=… (repeated): a company's export jobs. */
 export async function listExportJobs(
@@ -99,4 +109,78 @@ export async function listExportJobItems(
     return { ...item, companyId: companyId.toLowerCase() };
   });
   return { items, pageInfo: body.pagination };
+}
+
+/** POST /v3/export-jobs: 409 EXPORT_ALREADY_IN_PROGRESS while another job of the company runs. */
+export async function createExportJob(
+  client: PleoClient,
+  credential: PleoCredential,
+  request: ExportJobCreate,
+): Promise<ExportJob> {
+  const body = await client.call(credential, {
+    method: "POST",
+    path: "/v3/export-jobs",
+    body: request,
+    schema: oneJob,
+    companyId: request.companyId,
+    operation: "export job create",
+  });
+  const [job] = assertOwnedBy(request.companyId, [body.data], "export job create");
+  return job as ExportJob;
+}
+
+/**
+ * POST /v3/export-job-events (202, no body). Pleo names the job by id only: callers pass a job id already
+ * checked to belong to `companyId`. An illegal transition is 422 INVALID_EXPORT_JOB_STATUS_CHANGE.
+ */
+export async function sendExportJobEvent(
+  client: PleoClient,
+  credential: PleoCredential,
+  companyId: string,
+  request: ExportJobEventRequest,
+): Promise<void> {
+  await client.call(credential, {
+    method: "POST",
+    path: "/v3/export-job-events",
+    body: request,
+    schema: accepted,
+    companyId,
+    operation: `export job event '${request.event}'`,
+  });
+}
+
+/**
+ * PUT /v3/export-jobs/{jobId}/items with at most 100 results (Pleo: 413 beyond, 422 on a finished job).
+ * Every returned item must name the job; each comes back with the job's company attached.
+ */
+export async function updateExportJobItems(
+  client: PleoClient,
+  credential: PleoCredential,
+  companyId: string,
+  jobId: string,
+  results: readonly ExportJobItemResult[],
+): Promise<{ items: ExportJobItem[]; errors: ExportJobItemUpdateError[] }> {
+  if (results.length > EXPORT_ITEM_BATCH_SIZE) {
+    throw new Error(`At most ${EXPORT_ITEM_BATCH_SIZE} item results per request (got ${results.length}).`);
+  }
+  const body = await client.call(credential, {
+    method: "PUT",
+    path: `/v3/export-jobs/${encodeURIComponent(jobId)}/items`,
+    body: results,
+    schema: exportJobItemUpdate,
+    companyId,
+    operation: "export job item update",
+  });
+  const expected = jobId.toLowerCase();
+  const items = body.data.map((item) => {
+    if (item.exportJobId.toLowerCase() !== expected) {
+      throw new GatewayError(
+        ErrorCode.UPSTREAM_ISOLATION_VIOLATION,
+        "Pleo export job item update returned an item of another job; the response was discarded.",
+        { companyId },
+      );
+    }
+    return { ...item, companyId: companyId.toLowerCase() };
+  });
+  return { items, errors: body.errors };
 }

@@ -256,3 +256,48 @@ export type ExportItem = ExportItemV3 & { readonly exportJobId: string };
 export interface ExportItemSearch {
   readonly jobId: string;
 }
+
+/** `CreateExportJob`. */
+export interface ExportJobCreate {
+  readonly companyId: string;
+  readonly accountingEntryIds: readonly string[];
+  readonly employeeId?: string | null;
+  readonly isInteractive?: boolean;
+  readonly options?: { readonly vendorBasedBookkeeping?: boolean };
+}
+
+/** `ExportJobEventType`. */
+export type ExportJobEventType = "started" | "failed" | "completed" | "completed_with_errors";
+
+/** `CreateExportJobEvent`: `failureReason(Type)` only with `failed`. */
+export interface ExportJobEventRequest {
+  readonly jobId: string;
+  readonly event: ExportJobEventType;
+  readonly failureReason?: string;
+  readonly failureReasonType?: ExportJobFailureReasonType;
+}
+
+/** `UpdateExportJobItemV3`: one item's result, at most 100 per request. */
+export interface ExportJobItemResult {
+  readonly accountingEntryId: string;
+  readonly status: ExportJobItemStatus;
+  readonly exportedAt?: string;
+  readonly externalId?: string;
+  readonly externalUrl?: string;
+  readonly failureReason?: string;
+  readonly failureReasonType?: ExportJobItemFailureReasonType;
+}
+
+/** `ExportJobItemUpdateErrorV3`: why one item's result was not applied. */
+export const exportJobItemUpdateError = z.object({
+  accountingEntryId: uuid,
+  message: z.string(),
+  type: z.string(),
+});
+export type ExportJobItemUpdateError = z.infer<typeof exportJobItemUpdateError>;
+
+/** `ExportJobItemUpdateV3`: the items as updated, and the ones that could not be. */
+export const exportJobItemUpdate = z.object({
+  data: z.array(exportJobItem),
+  errors: z.array(exportJobItemUpdateError),
+});

@@ -60,3 +60,18 @@ export interface TagSearch {
   readonly archived?: boolean;
   readonly includeArchived?: boolean;
 }
+
+/** `TagGroupCreateModel` / `TagGroupUpdateModel` (the update requires `metadata`). */
+export interface TagGroupWrite {
+  readonly code: string;
+  readonly name: string;
+  readonly archived: boolean;
+  readonly metadata: Record<string, string>;
+}
+
+/** `TagCreateModel` / `TagUpdateModel`. */
+export interface TagWrite {
+  readonly code: string;
+  readonly archived: boolean;
+  readonly name?: string;
+}

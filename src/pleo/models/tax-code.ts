@@ -27,3 +27,15 @@ export interface TaxCodeSearch {
   readonly type?: z.infer<typeof taxCodeType>;
   readonly archived?: boolean;
 }
+
+/** `TaxCodeCreateUpdateModel` (create and PUT alike: a full replacement). */
+export interface TaxCodeWrite {
+  readonly companyId: string;
+  readonly name: string;
+  readonly rate: number;
+  readonly type: z.infer<typeof taxCodeType>;
+  readonly archived: boolean;
+  readonly code?: string | null;
+  readonly ingoingTaxAccount?: string | null;
+  readonly outgoingTaxAccount?: string | null;
+}

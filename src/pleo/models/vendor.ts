@@ -32,3 +32,21 @@ export interface VendorSearch {
   readonly taxRegistrationNumbers?: readonly string[];
   readonly accountingSystems?: readonly string[];
 }
+
+/** `VendorCreateRequest`. Optional fields are not nullable in the spec: absent means "not set". */
+export interface VendorCreate {
+  readonly companyId: string;
+  readonly name: string;
+  readonly defaultCurrency: string;
+  readonly code?: string;
+  readonly externalId?: string;
+  readonly country?: string;
+  readonly registrationNumber?: string;
+  readonly taxRegistrationNumber?: string;
+}
+
+/** `VendorUpdateRequest`: a full replacement, with `externalId` and `state` required. */
+export interface VendorUpdate extends VendorCreate {
+  readonly externalId: string;
+  readonly state: z.infer<typeof vendorState>;
+}

@@ -1,5 +1,5 @@
-import { unprocessable } from "../errors.ts";
 import { buildExportItem } from "../export-items.ts";
+import { assertItemsAvailable } from "../export-lifecycle.ts";
 import { ok } from "../http-types.ts";
 import type { ExportItemModel } from "../models.ts";
 import { type PageSpec, paginate, parsePageRequest } from "../pagination.ts";
@@ -30,12 +30,7 @@ export const exportItemRoutes: RouteDefinition[] = [
     },
     handle: (ctx) => {
       const job = exportJob(ctx, requiredUuidParam(ctx.request.query, "job_id"));
-      if (job.status !== "pending" && job.status !== "in_progress") {
-        throw unprocessable(
-          "EXPORT_JOB_STATUS_UNPROCESSABLE",
-          `Export job ${job.id} is ${job.status}; only items of pending or in-progress jobs can be retrieved.`,
-        );
-      }
+      assertItemsAvailable(ctx.store, job);
       const page = parsePageRequest(ctx.request.query, exportItemPages);
       const { store } = ctx;
       const items = (store.exportJobItems.get(job.id) ?? []).flatMap((item) => {
