@@ -654,15 +654,14 @@ function networkError(
 function abortError(reason: unknown, plan: CallPlan): GatewayError {
   const started = plan.progress.sent;
   if (reason instanceof RequestCancelled) {
-    return markNotSent(
-      new GatewayError(
-        ErrorCode.DEADLINE_EXCEEDED,
-        `The request was cancelled before Pleo ${plan.operation} completed.`,
-        {
-          companyId: plan.companyId,
-        },
-      ),
+    const cancelled = new GatewayError(
+      ErrorCode.DEADLINE_EXCEEDED,
+      `The request was cancelled before Pleo ${plan.operation} completed.`,
+      { companyId: plan.companyId },
     );
+    // Only a call that never left is provably not applied; one already sent may have been (a write
+    // must then be reported as of unknown outcome, never as safe to resend).
+    return started ? cancelled : markNotSent(cancelled);
   }
   if (reason instanceof DeadlineExceeded && !started) {
     return markNotSent(
