@@ -33,7 +33,12 @@ export function dispatch(
   router: Router,
   request: SimRequest & { authorization?: string },
 ): DispatchResult {
-  const auth = authenticate(request.authorization);
+  const presented = authenticate(request.authorization);
+  // A revoked credential is refused like an unknown one, from the next request on.
+  const auth =
+    presented.credential && store.revokedCredentials.has(presented.credential.label)
+      ? { ...presented, credential: undefined, error: unauthorized("This credential has been revoked.") }
+      : presented;
   const match = router.match(request.method, request.path);
   const recognised = auth.recognised;
   const identity = {

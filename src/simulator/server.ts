@@ -17,6 +17,7 @@ import type { QueryParams } from "./http-types.ts";
 import { RequestLog, type SimRequestLogEntry } from "./request-log.ts";
 import { Router } from "./router.ts";
 import { ALL_ROUTES } from "./routes/index.ts";
+import { ALL_CREDENTIALS } from "./seed/identities.ts";
 import { SimStore } from "./store.ts";
 
 export interface SimulatorOptions {
@@ -205,6 +206,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       send(res, 200, { data: log.list() }, {});
     } else if (method === "POST" && path === "/__sim/reset") {
       reset();
+      send(res, 204, undefined, {});
+    } else if (method === "POST" && /^\/__sim\/credentials\/[\w-]+\/revoke$/.test(path)) {
+      // Revokes a seeded credential by its label (never by its secret): for rotation tests.
+      const label = path.split("/")[3] ?? "";
+      if (!ALL_CREDENTIALS.some((c) => c.label === label)) {
+        send(res, 404, { type: "NOT_FOUND", message: "No seeded credential has that label." }, {});
+        return;
+      }
+      store.revokedCredentials.add(label);
       send(res, 204, undefined, {});
     } else if (method === "GET" && path === "/__sim/faults") {
       send(res, 200, { data: faults.list() }, {});

@@ -124,7 +124,11 @@ export class SimStore {
     return randomUUID();
   }
 
+  /** Labels of credentials revoked in this simulator (as when a key is deleted in Pleo's settings). */
+  readonly revokedCredentials = new Set<string>();
+
   reset(): void {
+    this.revokedCredentials.clear();
     const snapshot = structuredClone(this.seed());
     this.companies.load(snapshot.companies.map((company) => company.company));
     this.employees.load(snapshot.companies.flatMap((c) => c.employees));

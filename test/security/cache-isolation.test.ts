@@ -185,3 +185,50 @@ describe("two credentials of one company, and credentials across requests", () =
     ]);
   });
 });
+
+describe("credential rotation", () => {
+  const revoke = (h: Harness, label: string) =>
+    fetch(`${h.simulatorUrl}/__sim/credentials/${label}/revoke`, { method: "POST" });
+  const vendorsQuery = `query($id: ID!) { company(id: $id) { vendors(first: 2) { totalCount } } }`;
+  const nl = { "x-pleo-api-key": CREDENTIALS.nl.secret };
+
+  it("a revoked key stops working at once: its next accounting call is refused and nothing is served", async () => {
+    const h = await startHarness({ introspectionTtlMs: 60_000 });
+    try {
+      const before = await h.gql(vendorsQuery, { headers: nl, variables: { id: COMPANIES.nl.id } });
+      expect(before.body.errors).toBeUndefined();
+      expect((await revoke(h, CREDENTIALS.nl.label)).status).toBe(204);
+
+      // The binding is still cached, but every accounting call goes to Pleo, which refuses it now.
+      const next = await h.gql<{ company: { vendors: unknown } | null }>(vendorsQuery, {
+        headers: nl,
+        variables: { id: COMPANIES.nl.id },
+      });
+      expect(next.body.data?.company?.vendors ?? null).toBeNull();
+      expect(JSON.stringify(next.body)).not.toContain('"totalCount":');
+      // Afterwards the credential is refused outright: the cached binding was dropped.
+      const after = await h.gql(vendorsQuery, { headers: nl, variables: { id: COMPANIES.nl.id } });
+      expect(after.status).toBe(401);
+      expect(codes(after)).toEqual(["CREDENTIAL_REJECTED"]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("the introspection cache keeps a revoked key's binding no longer than its TTL", async () => {
+    const h = await startHarness({ introspectionTtlMs: 300 });
+    try {
+      const viewer = `{ viewer { authenticated } }`;
+      expect((await h.gql(viewer, { headers: nl })).status).toBe(200);
+      await revoke(h, CREDENTIALS.nl.label);
+      // A request that makes no accounting call is answered from the cached binding within the TTL…
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      // …and refused once the TTL has passed, because the binding is looked up again.
+      const later = await h.gql(viewer, { headers: nl });
+      expect(later.status).toBe(401);
+      expect(codes(later)).toEqual(["CREDENTIAL_REJECTED"]);
+    } finally {
+      await h.close();
+    }
+  });
+});
