@@ -1,49 +1,17 @@
+import { print } from "graphql";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SimRequestLogEntry } from "../../src/simulator/index.ts";
 import { COMPANIES, ORGANISATIONS } from "../../src/simulator/seed/identities.ts";
+import { EntriesDocument, GroupBooksDocument } from "../generated/graphql.ts";
 import { type Harness, startHarness } from "../support/harness.ts";
+
+const GROUP_BOOKS = print(GroupBooksDocument);
+const ENTRIES_WITH_REFERENCES = print(EntriesDocument);
 
 /**
  * Upstream economy: the exact number of Pleo calls representative queries cost, and that it does not
  * grow with page size. Each query runs once to warm the introspection cache, then is measured.
  */
-
-const GROUP_BOOKS = /* GraphQL */ `
-  query GroupBooks($org: ID!, $n: Int!) {
-    organisation(id: $org) {
-      companies(first: 10) {
-        edges { node {
-          name
-          accounts(first: $n) { totalCount edges { node { code name } } }
-          taxCodes(first: $n) { edges { node { name rate } } }
-          tagGroups { name }
-          vendors(first: $n) { edges { node { name } } }
-          accountingEntries(first: $n) { edges { node {
-            transactionValue { amount currency }
-            account { code name }
-            vendor { name }
-          } } }
-        } }
-      }
-    }
-  }
-`;
-
-const ENTRIES_WITH_REFERENCES = /* GraphQL */ `
-  query Entries($id: ID!, $n: Int!) {
-    company(id: $id) {
-      accountingEntries(first: $n) { edges { node {
-        accountingEntryId
-        account { code }
-        vendor { name }
-        taxCode { rate }
-        employee { name }
-        tags { tag { code } tagGroup { name } }
-        splitItems { account { code } tags { tag { code } } }
-      } } }
-    }
-  }
-`;
 
 function byPath(log: SimRequestLogEntry[]): Record<string, number> {
   const counts: Record<string, number> = {};

@@ -1,5 +1,7 @@
+import { print } from "graphql";
 import { expect } from "vitest";
 import type { FaultRuleInput, SimRequestLogEntry } from "../../src/simulator/index.ts";
+import { GroupBooksDocument } from "../generated/graphql.ts";
 import type { Harness } from "../support/harness.ts";
 
 /** Every group company with its vendors: one discovery call, then one vendor search per company. */
@@ -13,27 +15,8 @@ export const GROUP_VENDORS = /* GraphQL */ `
   }
 `;
 
-/** The group's books (the economy test's query): 22 Pleo calls for the three companies. */
-export const GROUP_BOOKS = /* GraphQL */ `
-  query GroupBooks($org: ID!, $n: Int!) {
-    organisation(id: $org) {
-      companies(first: 10) {
-        edges { node {
-          name
-          accounts(first: $n) { totalCount edges { node { code name } } }
-          taxCodes(first: $n) { edges { node { name rate } } }
-          tagGroups { name }
-          vendors(first: $n) { edges { node { name } } }
-          accountingEntries(first: $n) { edges { node {
-            transactionValue { amount currency }
-            account { code name }
-            vendor { name }
-          } } }
-        } }
-      }
-    }
-  }
-`;
+/** The group's books (test/operations/economy.graphql): 22 Pleo calls for the three companies. */
+export const GROUP_BOOKS = print(GroupBooksDocument);
 
 export interface CompanyNode {
   companyId: string;
