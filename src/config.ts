@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { DEFAULT_ACCOUNTING_ENTRIES_SCOPE } from "./pleo/scopes.ts";
 import { DEFAULT_RESILIENCE as R } from "./upstream/options.ts";
 
 /**
@@ -55,7 +56,7 @@ export const configSchema = z.object({
   MAX_DIRECT_CREDENTIALS: z.coerce.number().int().positive().max(100).default(20),
 
   /** Pleo has not confirmed this scope's name; "" requires only a credential bound to the company. */
-  PLEO_ACCOUNTING_ENTRIES_SCOPE: z.string().trim().default("accounting-entries:read"),
+  PLEO_ACCOUNTING_ENTRIES_SCOPE: z.string().trim().default(DEFAULT_ACCOUNTING_ENTRIES_SCOPE),
 
   // Request hardening (see README "Security"). Production turns GraphiQL and introspection off.
   GATEWAY_ENV: z.enum(["development", "production"]).default("development"),

@@ -104,7 +104,3 @@ export class GatewayError extends GraphQLError {
 function definedOnly(details: GatewayErrorDetails): Record<string, unknown> {
   return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined));
 }
-
-export function isGatewayError(error: unknown): error is GatewayError {
-  return error instanceof GatewayError;
-}

@@ -54,10 +54,6 @@ export class InMemoryCredentialStore implements CredentialStore {
   async organisationCredential(organisationId: string): Promise<PleoCredential | undefined> {
     return this.#organisations.get(organisationId.toLowerCase());
   }
-
-  get companyCount(): number {
-    return this.#companies.size;
-  }
 }
 
 /**

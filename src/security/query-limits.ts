@@ -26,14 +26,6 @@ export interface QueryLimits {
   readonly defaultListSize: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = {
-  maxDepth: 12,
-  maxAliases: 30,
-  maxDirectives: 20,
-  maxCost: 50_000,
-  defaultListSize: 20,
-};
-
 interface Measure {
   depth: number;
   aliases: number;
