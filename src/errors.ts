@@ -44,7 +44,6 @@ export const ErrorCode = {
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
   QUERY_TOO_LARGE: "QUERY_TOO_LARGE",
   REQUEST_TOO_LARGE: "REQUEST_TOO_LARGE",
-  BATCH_TOO_LARGE: "BATCH_TOO_LARGE",
   PERSISTED_QUERY_NOT_FOUND: "PERSISTED_QUERY_NOT_FOUND",
   PERSISTED_QUERY_REQUIRED: "PERSISTED_QUERY_REQUIRED",
   CSRF_CHECK_FAILED: "CSRF_CHECK_FAILED",
@@ -63,7 +62,7 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-export interface GatewayErrorDetails {
+interface GatewayErrorDetails {
   /** The company the failed operation concerned, so partial results can be attributed. */
   companyId?: string;
   organisationId?: string;
@@ -77,16 +76,44 @@ export interface GatewayErrorDetails {
   issues?: readonly { readonly path: string; readonly message: string }[];
 }
 
+interface GatewayErrorOptions {
+  /** The HTTP status of the whole response, for errors that refuse the request (e.g. 401). */
+  readonly httpStatus?: number;
+  /**
+   * What went wrong underneath (the ES2022 error cause): the network, abort or validation error this
+   * one reports. For debugging only: it is never part of a GraphQL response (see the class comment).
+   */
+  readonly cause?: unknown;
+  /** The failed Pleo call provably never reached Pleo (see `GatewayError.notSent`). */
+  readonly notSent?: boolean;
+}
+
 /**
  * The one error type the gateway raises on purpose. It is a GraphQLError, so Yoga's masking lets it
  * through with its code while masking everything else as "Unexpected error.".
  * Messages are written for the caller and must never contain a credential.
+ *
+ * A cause is kept as the standard, non-enumerable `cause`, never as GraphQL's `originalError` (Yoga
+ * masks a GraphQLError whose originalError is not one) nor in `extensions`: a GraphQL error serialises
+ * only message, locations, path and extensions, so the cause stays on the server.
  */
 export class GatewayError extends GraphQLError {
   readonly code: ErrorCode;
   readonly details: GatewayErrorDetails;
+  /**
+   * True when this error ends a Pleo call before the request could have reached Pleo (connection
+   * refused, open breaker, spent rate budget, full queue, deadline passed before sending). Only then was
+   * a write certainly not applied, and only then may it be sent again.
+   */
+  readonly notSent: boolean;
 
-  constructor(code: ErrorCode, message: string, details: GatewayErrorDetails = {}, httpStatus?: number) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: GatewayErrorDetails = {},
+    options: GatewayErrorOptions = {},
+  ) {
+    const { httpStatus, cause, notSent = false } = options;
     const extensions: Record<string, unknown> = { code, ...definedOnly(details) };
     if (httpStatus !== undefined) {
       extensions.http = {
@@ -98,6 +125,10 @@ export class GatewayError extends GraphQLError {
     this.name = "GatewayError";
     this.code = code;
     this.details = details;
+    this.notSent = notSent;
+    if (cause !== undefined) {
+      Object.defineProperty(this, "cause", { value: cause, writable: true, configurable: true });
+    }
   }
 }
 

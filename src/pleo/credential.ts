@@ -74,7 +74,3 @@ export interface BoundCredential {
   readonly binding: CredentialBinding;
   readonly source: CredentialSource;
 }
-
-export function hasScope(bound: BoundCredential, scope: string): boolean {
-  return bound.binding.scopes.has(scope);
-}

@@ -1,7 +1,7 @@
 import { ErrorCode, GatewayError } from "../errors.ts";
 import { exceptionInfo } from "./models/common.ts";
 
-export interface UpstreamErrorContext {
+interface UpstreamErrorContext {
   readonly companyId: string | undefined;
   readonly operation: string;
 }
@@ -67,21 +67,11 @@ export function parseRetryAfter(header: string | undefined, now = Date.now()): n
   return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-const notSent = new WeakSet<GatewayError>();
-
 /**
- * Marks an error raised before the request could have reached Pleo (refused connection, open breaker,
- * spent rate budget, full queue, deadline passed before sending). Only then may a write be re-sent.
- */
-export function markNotSent(error: GatewayError): GatewayError {
-  notSent.add(error);
-  return error;
-}
-
-/**
- * True when the failed call provably never reached Pleo, so a write was certainly not applied. False
- * means it may have been (a reset, a timeout after sending, a 5xx): such a write is never replayed.
+ * True when the failed call provably never reached Pleo, so a write was certainly not applied
+ * (`GatewayError.notSent`). False means it may have been (a reset, a timeout after sending, a 5xx):
+ * such a write is never replayed.
  */
 export function wasNotSent(error: unknown): boolean {
-  return error instanceof GatewayError && notSent.has(error);
+  return error instanceof GatewayError && error.notSent;
 }

@@ -41,7 +41,7 @@ export function usePersistedOperations(options: PersistedOperationsOptions): Plu
             ErrorCode.PERSISTED_QUERY_NOT_FOUND,
             "No persisted operation has that id.",
             {},
-            400,
+            { httpStatus: 400 },
           );
         }
         setParams({ ...params, query });
@@ -52,7 +52,7 @@ export function usePersistedOperations(options: PersistedOperationsOptions): Plu
           ErrorCode.PERSISTED_QUERY_REQUIRED,
           "This gateway only runs persisted operations: send `documentId` instead of a query.",
           {},
-          400,
+          { httpStatus: 400 },
         );
       }
     },

@@ -1,10 +1,12 @@
+import { onAbort } from "./abort-listeners.ts";
+
 /**
  * Bounds the calls in flight to Pleo: at most `maxConcurrent` overall (the undici pool's connections)
  * and `maxPerKey` per credential, so one company's slow calls cannot occupy every connection. Calls
  * beyond wait in a bounded FIFO queue (a waiter whose credential is at its limit lets others pass);
  * when the queue is full they fail at once instead of piling up. Waiting stops at the caller's deadline.
  */
-export interface BulkheadOptions {
+interface BulkheadOptions {
   readonly maxConcurrent: number;
   readonly maxPerKey: number;
   readonly maxQueued: number;
@@ -22,7 +24,7 @@ interface Waiter {
   readonly grant: () => void;
 }
 
-export type Release = () => void;
+type Release = () => void;
 
 export class Bulkhead {
   readonly #options: BulkheadOptions;
@@ -51,16 +53,15 @@ export class Bulkhead {
       const waiter: Waiter = {
         key,
         grant: () => {
-          signal.removeEventListener("abort", onAbort);
+          stopWaiting();
           resolve(this.#take(key));
         },
       };
-      const onAbort = () => {
+      const stopWaiting = onAbort(signal, () => {
         const index = this.#queue.indexOf(waiter);
         if (index >= 0) this.#queue.splice(index, 1);
         reject(signal.reason);
-      };
-      signal.addEventListener("abort", onAbort, { once: true });
+      });
       this.#queue.push(waiter);
     });
   }

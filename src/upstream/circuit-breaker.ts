@@ -37,7 +37,26 @@ export interface BreakerTransition extends BreakerMeta {
   readonly to: BreakerState;
 }
 
-export class CircuitBreakers {
+/**
+ * The small interface the breakers live behind, like `RateBudgetStore`, so several gateway instances can
+ * share them (e.g. through Redis). Every method may answer synchronously (the in-memory default) or
+ * asynchronously. Transitions are reported to the listener the client hands the store's factory.
+ */
+export interface CircuitBreakerStore {
+  /** Fails fast while open, without reserving anything (used before spending rate budget). */
+  isOpen(key: string): { retryAfterMs: number } | undefined | Promise<{ retryAfterMs: number } | undefined>;
+  /** Right before an attempt: may it go out? A half-open breaker admits a bounded number of probes. */
+  admit(key: string, meta: BreakerMeta): Admission | Promise<Admission>;
+  /** The attempt got an answer that says nothing bad about Pleo's health (any status below 500). */
+  success(key: string, meta: BreakerMeta, probe: boolean): void | Promise<void>;
+  /** Connection error, timeout or 5xx. */
+  failure(key: string, meta: BreakerMeta, probe: boolean): void | Promise<void>;
+  /** The attempt was abandoned for a reason unrelated to Pleo (e.g. the caller went away). */
+  release(key: string, probe: boolean): void | Promise<void>;
+}
+
+/** In-memory default: one process's breakers, bounded (least recently used evicted). */
+export class CircuitBreakers implements CircuitBreakerStore {
   readonly #options: BreakerOptions;
   readonly #entries: LruCache<Entry>;
   readonly #now: () => number;
@@ -64,7 +83,6 @@ export class CircuitBreakers {
     return entry.state;
   }
 
-  /** Fails fast while open, without reserving anything (used before spending rate budget). */
   isOpen(key: string): { retryAfterMs: number } | undefined {
     const entry = this.#entries.getSync(key);
     if (!entry) return undefined;
@@ -75,7 +93,6 @@ export class CircuitBreakers {
     return undefined;
   }
 
-  /** Right before an attempt: may it go out? A half-open breaker admits a bounded number of probes. */
   admit(key: string, meta: BreakerMeta): Admission {
     const entry = this.#entries.getSync(key);
     if (!entry || entry.state === "closed") return { admitted: true, probe: false };
@@ -91,7 +108,6 @@ export class CircuitBreakers {
     return { admitted: true, probe: true };
   }
 
-  /** The attempt got an answer that says nothing bad about Pleo's health (any status below 500). */
   success(key: string, meta: BreakerMeta, probe: boolean): void {
     const entry = this.#entries.getSync(key);
     if (!entry) return;
@@ -101,7 +117,6 @@ export class CircuitBreakers {
     this.#save(key, entry);
   }
 
-  /** Connection error, timeout or 5xx. */
   failure(key: string, meta: BreakerMeta, probe: boolean): void {
     const entry = this.#entries.getSync(key) ?? { state: "closed", failures: 0, openUntil: 0, probes: 0 };
     if (probe) entry.probes = Math.max(0, entry.probes - 1);
@@ -113,7 +128,6 @@ export class CircuitBreakers {
     this.#save(key, entry);
   }
 
-  /** The attempt was abandoned for a reason unrelated to Pleo (e.g. the caller went away). */
   release(key: string, probe: boolean): void {
     if (!probe) return;
     const entry = this.#entries.getSync(key);

@@ -12,33 +12,55 @@ import { LruCache } from "../support/lru-cache.ts";
  * *not* recorded: a caller could otherwise get a shared, gateway-held credential suspended by asking
  * for foreign ids. Entries are keyed by the credential's hash, never the secret, and bounded (LRU).
  */
+
+/** Why and for how much longer a call is refused. */
 export interface QuarantineMark {
+  readonly status: 401 | 403;
+  readonly retryAfterMs: number;
+}
+
+/** The call a refusal came from: its method and path template, its full path and query, its company. */
+export interface RefusedCall {
+  readonly endpoint: string;
+  readonly url: string;
+  readonly companyId: string | undefined;
+}
+
+/**
+ * The small interface the quarantine lives behind, like `RateBudgetStore`, so several gateway instances
+ * can share it (e.g. through Redis). Methods may answer synchronously (the in-memory default) or not.
+ */
+export interface QuarantineStore {
+  /** Records a refusal if it concerns the credential (see the module comment). Returns whether it did. */
+  refuse(credentialHash: string, status: number, call: RefusedCall): boolean | Promise<boolean>;
+  /** The mark that forbids a call with this credential to this endpoint, if any. */
+  check(
+    credentialHash: string,
+    endpoint: string,
+  ): QuarantineMark | undefined | Promise<QuarantineMark | undefined>;
+}
+
+interface Entry {
   readonly status: 401 | 403;
   readonly until: number;
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
-export class CredentialQuarantine {
-  readonly #marks: LruCache<QuarantineMark>;
+/** In-memory default: one process's marks, bounded (least recently used evicted). */
+export class CredentialQuarantine implements QuarantineStore {
+  readonly #marks: LruCache<Entry>;
   readonly #ttlMs: number;
   readonly #now: () => number;
 
   constructor(options: { ttlMs: number; maxKeys: number }, now: () => number = Date.now) {
-    this.#marks = new LruCache<QuarantineMark>(options.maxKeys, now);
+    this.#marks = new LruCache<Entry>(options.maxKeys, now);
     this.#ttlMs = options.ttlMs;
     this.#now = now;
   }
 
-  /**
-   * Records a refusal if it concerns the credential (see the class comment). Returns whether it did.
-   * `endpoint` is the call's method and path template; `url` its full path and query.
-   */
-  refuse(
-    credentialHash: string,
-    status: number,
-    call: { endpoint: string; url: string; companyId: string | undefined },
-  ): boolean {
+  /** `call.endpoint` is the call's method and path template; `call.url` its full path and query. */
+  refuse(credentialHash: string, status: number, call: RefusedCall): boolean {
     if (this.#ttlMs <= 0) return false;
     const until = this.#now() + this.#ttlMs;
     if (status === 401) {
@@ -52,13 +74,10 @@ export class CredentialQuarantine {
     return false;
   }
 
-  /** The mark that forbids this call, if any. */
   check(credentialHash: string, endpoint: string): QuarantineMark | undefined {
-    return this.#marks.getSync(credentialHash) ?? this.#marks.getSync(`${credentialHash}|${endpoint}`);
-  }
-
-  remainingMs(mark: QuarantineMark): number {
-    return Math.max(0, mark.until - this.#now());
+    const entry = this.#marks.getSync(credentialHash) ?? this.#marks.getSync(`${credentialHash}|${endpoint}`);
+    if (!entry) return undefined;
+    return { status: entry.status, retryAfterMs: Math.max(0, entry.until - this.#now()) };
   }
 }
 

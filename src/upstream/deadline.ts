@@ -1,3 +1,5 @@
+import { onAbort } from "./abort-listeners.ts";
+
 /**
  * The time budget of one GraphQL request (or of one call made outside a request). Every upstream call
  * made for the request shares it: its signal aborts the call in flight, waits (rate budget, queue,
@@ -27,32 +29,30 @@ export class Deadline {
   readonly budgetMs: number;
   readonly #controller = new AbortController();
   #timer: NodeJS.Timeout | undefined;
-  #detach: (() => void) | undefined;
+  #detach: (() => void)[] = [];
 
-  private constructor(expiresAt: number, budgetMs: number, parent: AbortSignal | undefined) {
+  private constructor(expiresAt: number, budgetMs: number, parents: readonly AbortSignal[]) {
     this.expiresAt = expiresAt;
     this.budgetMs = budgetMs;
     const remaining = expiresAt - Date.now();
     if (remaining <= 0) {
-      this.#controller.abort(new DeadlineExceeded(budgetMs));
-    } else {
-      this.#timer = setTimeout(() => this.#controller.abort(new DeadlineExceeded(budgetMs)), remaining);
-      // A pending deadline never keeps the process alive (graceful shutdown waits for requests, not timers).
-      this.#timer.unref();
+      this.#end(new DeadlineExceeded(budgetMs));
+      return;
     }
-    if (parent) {
+    this.#timer = setTimeout(() => this.#end(new DeadlineExceeded(budgetMs)), remaining);
+    // A pending deadline never keeps the process alive (graceful shutdown waits for requests, not timers).
+    this.#timer.unref();
+    for (const parent of parents) {
+      if (this.#controller.signal.aborted) break;
       // A deadline derived from another keeps its reason; anything else means the caller went away.
-      const onAbort = () =>
-        this.#controller.abort(
+      const detach = onAbort(parent, () =>
+        this.#end(
           parent.reason instanceof DeadlineExceeded || parent.reason instanceof RequestCancelled
             ? parent.reason
             : new RequestCancelled(),
-        );
-      if (parent.aborted) onAbort();
-      else {
-        parent.addEventListener("abort", onAbort, { once: true });
-        this.#detach = () => parent.removeEventListener("abort", onAbort);
-      }
+        ),
+      );
+      this.#detach.push(detach);
     }
   }
 
@@ -62,27 +62,39 @@ export class Deadline {
    */
   static after(budgetMs: number, options: { startedAt?: number; parent?: AbortSignal } = {}): Deadline {
     const start = options.startedAt ?? Date.now();
-    return new Deadline(start + budgetMs, budgetMs, options.parent);
+    return new Deadline(start + budgetMs, budgetMs, options.parent ? [options.parent] : []);
+  }
+
+  /**
+   * One call's deadline within this one: it ends when this one does (with its reason) or when `signal`
+   * aborts (as a cancellation). However many are derived at once, this deadline's signal carries a
+   * single listener for all of them (see abort-listeners.ts); each lets go of it when disposed, so
+   * dispose a derived deadline as soon as its call is over.
+   */
+  derive(signal?: AbortSignal): Deadline {
+    return new Deadline(this.expiresAt, this.budgetMs, signal ? [this.signal, signal] : [this.signal]);
   }
 
   get signal(): AbortSignal {
     return this.#controller.signal;
   }
 
-  get expired(): boolean {
-    return this.#controller.signal.aborted || Date.now() >= this.expiresAt;
-  }
-
   remainingMs(now: number = Date.now()): number {
     return Math.max(0, this.expiresAt - now);
   }
 
-  /** Releases the timer once the request is answered. The signal does not abort afterwards. */
+  /** Releases the timer and the parents' listeners once the work is done. The signal stays as it is. */
   dispose(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
-    this.#detach?.();
-    this.#detach = undefined;
+    for (const detach of this.#detach) detach();
+    this.#detach = [];
+  }
+
+  #end(reason: Error): void {
+    // Once aborted, neither the timer nor the parents have anything left to say.
+    this.dispose();
+    this.#controller.abort(reason);
   }
 }
 
@@ -91,14 +103,13 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.reject(signal.reason);
   if (ms <= 0) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
-    const onAbort = () => {
+    const stop = onAbort(signal, () => {
       clearTimeout(timer);
       reject(signal.reason);
-    };
+    });
     const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
+      stop();
       resolve();
     }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
   });
 }

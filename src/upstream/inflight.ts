@@ -1,3 +1,5 @@
+import { onAbort } from "./abort-listeners.ts";
+
 /**
  * Shares identical safe reads that are in flight at the same time: same credential (by hash), method,
  * URL and body. Requests asking Pleo the same question at the same moment get one upstream call.
@@ -6,7 +8,7 @@
  * waiting), and the shared call is cancelled only when no subscriber is left. The shared call's own
  * deadline is the latest of its subscribers', so one impatient request never shortens another's wait.
  */
-export interface Subscriber {
+interface Subscriber {
   readonly signal: AbortSignal;
   /** Epoch ms. */
   readonly deadlineAt: number;
@@ -73,11 +75,12 @@ export class InflightReads {
   #join(key: string, run: Run, subscriber: Subscriber): Promise<unknown> {
     run.subscribers.add(subscriber);
     return new Promise<unknown>((resolve, reject) => {
+      let stopWaiting = () => {};
       const leave = () => {
-        subscriber.signal.removeEventListener("abort", onAbort);
+        stopWaiting();
         run.subscribers.delete(subscriber);
       };
-      const onAbort = () => {
+      const onAborted = () => {
         leave();
         if (run.subscribers.size === 0 && !run.settled) {
           // Nobody waits any more: cancel the upstream call and let a later request start afresh.
@@ -87,10 +90,11 @@ export class InflightReads {
         reject(subscriber.signal.reason);
       };
       if (subscriber.signal.aborted) {
-        onAbort();
+        onAborted();
         return;
       }
-      subscriber.signal.addEventListener("abort", onAbort, { once: true });
+      // The subscriber's signal may be a whole request's deadline: one shared listener, let go on settling.
+      stopWaiting = onAbort(subscriber.signal, onAborted);
       run.promise.then(
         (value) => {
           leave();

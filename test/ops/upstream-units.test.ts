@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { Bulkhead, QueueFull } from "../../src/upstream/bulkhead.ts";
 import { type BreakerTransition, CircuitBreakers } from "../../src/upstream/circuit-breaker.ts";
@@ -264,6 +265,25 @@ describe("deadlines and endpoints", () => {
     disposed.dispose();
     await new Promise((r) => setTimeout(r, 30));
     expect(disposed.signal.aborted).toBe(false);
+  });
+
+  it("derives a call's deadline: it ends with the request's (same reason) or its own signal; disposal lets go", async () => {
+    const request = Deadline.after(20);
+    const calls = Array.from({ length: 20 }, () => request.derive());
+    expect(getEventListeners(request.signal, "abort")).toHaveLength(1);
+    for (const call of calls.slice(1)) call.dispose();
+    await new Promise((r) => setTimeout(r, 40));
+    expect(calls[0]?.signal.reason).toBeInstanceOf(DeadlineExceeded);
+    expect(calls[0]?.expiresAt).toBe(request.expiresAt);
+    expect(calls[1]?.signal.aborted).toBe(false);
+
+    const longer = Deadline.after(1_000);
+    const own = new AbortController();
+    const call = longer.derive(own.signal);
+    own.abort(new Error("gone"));
+    expect(call.signal.reason).toBeInstanceOf(RequestCancelled);
+    expect(getEventListeners(longer.signal, "abort")).toHaveLength(0);
+    longer.dispose();
   });
 
   it("labels endpoints by path template", () => {

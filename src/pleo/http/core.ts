@@ -1,0 +1,116 @@
+import { Agent } from "undici";
+import { Bulkhead } from "../../upstream/bulkhead.ts";
+import {
+  type BreakerTransition,
+  type CircuitBreakerStore,
+  CircuitBreakers,
+} from "../../upstream/circuit-breaker.ts";
+import { CredentialQuarantine, type QuarantineStore } from "../../upstream/credential-quarantine.ts";
+import type { UpstreamEvent } from "../../upstream/events.ts";
+import { InflightReads } from "../../upstream/inflight.ts";
+import { DEFAULT_RESILIENCE, type ResilienceOptions } from "../../upstream/options.ts";
+import { InMemoryRateBudget, type RateBudgetStore } from "../../upstream/rate-budget.ts";
+import { RetryBudget, type RetryOptions } from "../../upstream/retry.ts";
+import type { PleoCredential } from "../credential.ts";
+import type { UpstreamCallEvent } from "./attempt.ts";
+import type { AttemptLoopOptions } from "./attempt-loop.ts";
+import type { Gate } from "./gate.ts";
+import { policyGates } from "./policy-gates.ts";
+
+export interface PleoClientOptions {
+  readonly baseUrl: string;
+  readonly connectTimeoutMs: number;
+  readonly headersTimeoutMs: number;
+  readonly bodyTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  readonly maxConnections: number;
+  readonly userAgent: string;
+  /** Deadlines, retries, rate budgets, breakers, queue bounds. Default: `DEFAULT_RESILIENCE`. */
+  readonly resilience?: ResilienceOptions;
+  /** Where rate budgets live (e.g. Redis, shared by instances). Default: in memory, per process. */
+  readonly rateBudgetStore?: RateBudgetStore;
+  /** Where refused credentials are set aside (e.g. shared by instances). Default: in memory, per process. */
+  readonly quarantineStore?: QuarantineStore;
+  /**
+   * Where breakers live (e.g. shared by instances). Default: in memory, per process. A factory, because
+   * the store reports its transitions to the client's event listeners (metrics, logs).
+   */
+  readonly breakerStore?: (onTransition: (transition: BreakerTransition) => void) => CircuitBreakerStore;
+  /** OpenTelemetry spans per upstream call and attempt, and `traceparent` forwarding. Default off. */
+  readonly tracing?: boolean;
+  /** Source of backoff jitter (tests make it deterministic). */
+  readonly random?: () => number;
+}
+
+/**
+ * What the process-wide client and every per-request view of it share: one undici dispatcher, the
+ * listeners, the retry budget, shared in-flight reads, and the policy gates with their state.
+ */
+export class ClientCore implements AttemptLoopOptions {
+  readonly agent: Agent;
+  readonly baseUrl: string;
+  readonly userAgent: string;
+  readonly options: ResilienceOptions;
+  readonly tracing: boolean;
+  readonly random: () => number;
+  readonly observers = new Set<(event: UpstreamCallEvent) => void>();
+  readonly listeners = new Set<(event: UpstreamEvent) => void>();
+  readonly refusalListeners = new Set<(credential: PleoCredential, status: number) => void>();
+  readonly retryBudget: RetryBudget;
+  readonly inflight = new InflightReads();
+  readonly bulkhead: Bulkhead;
+  readonly gates: readonly Gate[];
+
+  constructor(options: PleoClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    this.userAgent = options.userAgent;
+    this.options = options.resilience ?? DEFAULT_RESILIENCE;
+    this.tracing = options.tracing ?? false;
+    this.random = options.random ?? Math.random;
+    this.agent = new Agent({
+      connect: { timeout: options.connectTimeoutMs },
+      headersTimeout: options.headersTimeoutMs,
+      bodyTimeout: options.bodyTimeoutMs,
+      keepAliveTimeout: options.keepAliveTimeoutMs,
+      connections: options.maxConnections,
+    });
+    const maxKeys = this.options.maxTrackedCredentials;
+    this.retryBudget = new RetryBudget(this.options.retry);
+    // The bulkhead never admits more calls than the pool has connections: queued calls wait here, where
+    // the deadline and the queue bound apply, not inside undici's unbounded queue.
+    this.bulkhead = new Bulkhead({
+      maxConcurrent: options.maxConnections,
+      maxPerKey: Math.min(this.options.maxConcurrentPerCredential, options.maxConnections),
+      maxQueued: this.options.maxQueued,
+    });
+    const onTransition = (t: BreakerTransition) =>
+      this.emit({
+        type: "breaker",
+        companyId: t.companyId,
+        credentialId: t.credentialId,
+        from: t.from,
+        to: t.to,
+      });
+    this.gates = policyGates({
+      quarantine:
+        options.quarantineStore ?? new CredentialQuarantine({ ttlMs: this.options.quarantineMs, maxKeys }),
+      breakers: options.breakerStore
+        ? options.breakerStore(onTransition)
+        : new CircuitBreakers({ ...this.options.breaker, maxKeys }, onTransition),
+      rateBudget: options.rateBudgetStore ?? new InMemoryRateBudget({ ...this.options.rateBudget, maxKeys }),
+      bulkhead: this.bulkhead,
+      emit: (event) => this.emit(event),
+      onRefused: (credential, status) => {
+        for (const listener of this.refusalListeners) listener(credential, status);
+      },
+    });
+  }
+
+  get retry(): RetryOptions {
+    return this.options.retry;
+  }
+
+  emit(event: UpstreamEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
