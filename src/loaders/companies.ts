@@ -6,6 +6,7 @@ import type { Page, PageRequest } from "../pleo/models/common.ts";
 import type { Company } from "../pleo/models/company.ts";
 import { Scope } from "../pleo/scopes.ts";
 import { stableKey } from "../support/stable-key.ts";
+import { settle } from "./kit.ts";
 import { defineLoader, type LoaderDeps } from "./registry.ts";
 
 /**
@@ -16,10 +17,9 @@ import { defineLoader, type LoaderDeps } from "./registry.ts";
 export const companyById = defineLoader(
   "companyById",
   (deps) =>
-    new DataLoader<string, Company>(
-      async (ids) => Promise.all(ids.map((id) => loadCompany(deps, id).catch((error: Error) => error))),
-      { cacheKeyFn: (id) => id.toLowerCase() },
-    ),
+    new DataLoader<string, Company>(async (ids) => settle(ids.map((id) => loadCompany(deps, id))), {
+      cacheKeyFn: (id) => id.toLowerCase(),
+    }),
 );
 
 async function loadCompany(deps: LoaderDeps, rawId: string): Promise<Company> {
@@ -46,18 +46,7 @@ async function loadCompany(deps: LoaderDeps, rawId: string): Promise<Company> {
       throw error;
     }
   }
-  if (own.length > 0) {
-    throw new GatewayError(
-      ErrorCode.MISSING_SCOPE,
-      `The credential for company ${companyId} lacks the "${Scope.companies}" scope.`,
-      { companyId, scope: Scope.companies },
-    );
-  }
-  throw new GatewayError(
-    ErrorCode.NO_CREDENTIAL_FOR_COMPANY,
-    `This request holds no credential that can see company ${companyId}.`,
-    { companyId },
-  );
+  throw await deps.access.discoveryDenial(companyId);
 }
 
 function checked(companyId: string, company: Company): Company {
@@ -71,7 +60,7 @@ function checked(companyId: string, company: Company): Company {
   return company;
 }
 
-export interface OrganisationPageKey {
+interface OrganisationPageKey {
   readonly organisationId: string;
   readonly bound: BoundCredential;
   readonly page: PageRequest;
@@ -83,23 +72,19 @@ export const organisationCompanies = defineLoader(
   (deps) =>
     new DataLoader<OrganisationPageKey, Page<Company>, string>(
       async (keys) =>
-        Promise.all(
+        settle(
           keys.map(async (key) => {
-            try {
-              const page = await listCompanies(deps.pleo, key.bound.credential, key.organisationId, key.page);
-              for (const company of page.items) {
-                if (company.organizationId && company.organizationId.toLowerCase() !== key.organisationId) {
-                  throw new GatewayError(
-                    ErrorCode.UPSTREAM_ISOLATION_VIOLATION,
-                    "Pleo listed a company of another organisation; the response was discarded.",
-                    { organisationId: key.organisationId },
-                  );
-                }
+            const page = await listCompanies(deps.pleo, key.bound.credential, key.organisationId, key.page);
+            for (const company of page.items) {
+              if (company.organizationId && company.organizationId.toLowerCase() !== key.organisationId) {
+                throw new GatewayError(
+                  ErrorCode.UPSTREAM_ISOLATION_VIOLATION,
+                  "Pleo listed a company of another organisation; the response was discarded.",
+                  { organisationId: key.organisationId },
+                );
               }
-              return page;
-            } catch (error) {
-              return error as Error;
             }
+            return page;
           }),
         ),
       { cacheKeyFn: (key) => stableKey({ o: key.organisationId, k: key.bound.credential.id, p: key.page }) },

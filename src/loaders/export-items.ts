@@ -1,15 +1,9 @@
 import { listExportItems } from "../pleo/apis/export-items.ts";
-import type { ExportItem, ExportItemSearch } from "../pleo/models/export.ts";
-import { companyPageLoader } from "./kit.ts";
+import { pleoPageLoader } from "./kit.ts";
 import { defineLoader } from "./registry.ts";
 
 /**
  * Pages of one export job's export items (GET /v3/export-items?job_id=), keyed by company, credential,
  * job and page. Readable only while the job is pending or in progress.
  */
-export const exportItemPages = defineLoader(
-  "exportItemPages",
-  companyPageLoader<ExportItemSearch, ExportItem>((deps, key) =>
-    listExportItems(deps.pleo, key.bound.credential, key.companyId, key.filter, key.page),
-  ),
-);
+export const exportItemPages = defineLoader("exportItemPages", pleoPageLoader(listExportItems));

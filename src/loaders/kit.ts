@@ -1,19 +1,43 @@
 import DataLoader from "dataloader";
-import { ErrorCode, GatewayError } from "../errors.ts";
-import type { BoundCredential } from "../pleo/credential.ts";
+import { type AllPages, readAllPages } from "../pleo/all-pages.ts";
+import type { PleoClient } from "../pleo/client.ts";
+import type { BoundCredential, PleoCredential } from "../pleo/credential.ts";
 import type { Page, PageRequest } from "../pleo/models/common.ts";
 import { stableKey } from "../support/stable-key.ts";
 import type { LoaderDeps } from "./registry.ts";
 
-/** Pleo caps every page (and every id filter) at 100. */
-export const PLEO_MAX_PAGE_SIZE = 100;
-
-/** A page of a company's resource, fetched with a credential already checked for that company. */
-export interface CompanyPageKey<F> {
+/** One company seen through one credential: the unit every loader key, cache entry and Pleo call is for. */
+export interface CompanyListKey {
   readonly companyId: string;
   readonly bound: BoundCredential;
+}
+
+/** A page of a company's resource, fetched with a credential already checked for that company. */
+export interface CompanyPageKey<F> extends CompanyListKey {
   readonly filter: F;
   readonly page: PageRequest;
+}
+
+/** One company-owned object by id. */
+export interface CompanyObjectKey extends CompanyListKey {
+  readonly id: string;
+}
+
+/** The shape of every company-scoped Pleo list/search call in `src/pleo/apis`. */
+export type PleoListCall<F, T> = (
+  client: PleoClient,
+  credential: PleoCredential,
+  companyId: string,
+  filter: F,
+  paging: PageRequest,
+) => Promise<Page<T>>;
+
+/**
+ * The company and credential part of every cache key. Both are always in it: what one credential loaded
+ * for one company is never served to another company or another credential.
+ */
+export function scopeKey(key: CompanyListKey): string {
+  return `${key.companyId.toLowerCase()}|${key.bound.credential.id}`;
 }
 
 /**
@@ -36,114 +60,56 @@ export function companyPageLoader<F, T>(
     );
 }
 
-/** One company-owned object by id. */
-export interface CompanyObjectKey {
-  readonly companyId: string;
-  readonly bound: BoundCredential;
-  readonly id: string;
+/** `companyPageLoader` for a Pleo list call that takes the key's filter and page as they are. */
+export function pleoPageLoader<F, T>(
+  list: PleoListCall<F, T>,
+): (deps: LoaderDeps) => DataLoader<CompanyPageKey<F>, Page<T>, string> {
+  return companyPageLoader<F, T>((deps, key) =>
+    list(deps.pleo, key.bound.credential, key.companyId, key.filter, key.page),
+  );
 }
 
 /**
- * Batches by-id lookups: all ids requested for one company with one credential in the same tick become
- * one search call per 100 ids, never one call per item. Ids Pleo does not return become NOT_FOUND.
+ * One value per company and credential — a company's whole list — loaded at most once per request.
+ * Used where Pleo offers no multi-value filter, so references are resolved from the list itself.
  */
-export function companyObjectLoader<T extends { readonly id: string }>(
-  resource: string,
-  fetchMany: (
-    deps: LoaderDeps,
-    companyId: string,
-    bound: BoundCredential,
-    ids: readonly string[],
-  ) => Promise<readonly T[]>,
-  /**
-   * Which field of a returned item the keys refer to: its id (UUIDs, matched case-insensitively), or
-   * e.g. a vendor's externalId (matched and sent exactly as given).
-   */
-  keyOf?: (item: T) => string | null | undefined,
-): (deps: LoaderDeps) => DataLoader<CompanyObjectKey, T, string> {
-  const itemKeyOf = keyOf ?? ((item: T) => item.id.toLowerCase());
-  const norm = keyOf ? (key: string) => key : (key: string) => key.toLowerCase();
+export function companyListLoader<V>(
+  load: (deps: LoaderDeps, key: CompanyListKey) => Promise<V>,
+): (deps: LoaderDeps) => DataLoader<CompanyListKey, V, string> {
   return (deps) =>
-    new DataLoader<CompanyObjectKey, T, string>(
-      async (keys) => {
-        observeBatch(deps, `by-id:${resource}`, keys.length);
-        const groups = new Map<string, { companyId: string; bound: BoundCredential; ids: Set<string> }>();
-        for (const key of keys) {
-          const groupKey = `${key.companyId}|${key.bound.credential.id}`;
-          let group = groups.get(groupKey);
-          if (!group) {
-            group = { companyId: key.companyId, bound: key.bound, ids: new Set() };
-            groups.set(groupKey, group);
-          }
-          group.ids.add(norm(key.id));
-        }
-        const found = new Map<string, T | Error>();
-        await Promise.all(
-          [...groups.entries()].flatMap(([groupKey, group]) =>
-            chunk([...group.ids], PLEO_MAX_PAGE_SIZE).map(async (ids) => {
-              try {
-                const items = await fetchMany(deps, group.companyId, group.bound, ids);
-                for (const item of items) {
-                  const itemKey = itemKeyOf(item);
-                  if (itemKey) found.set(`${groupKey}|${itemKey}`, item);
-                }
-              } catch (error) {
-                for (const id of ids) found.set(`${groupKey}|${id}`, asError(error));
-              }
-            }),
-          ),
-        );
-        return keys.map(
-          (key) =>
-            found.get(`${key.companyId}|${key.bound.credential.id}|${norm(key.id)}`) ??
-            new GatewayError(ErrorCode.NOT_FOUND, `No ${resource} ${key.id} in company ${key.companyId}.`, {
-              companyId: key.companyId,
-            }),
-        );
-      },
-      { cacheKeyFn: (key) => `${key.companyId}|${key.bound.credential.id}|${norm(key.id)}` },
-    );
-}
-
-/** A whole (small) company list, e.g. every tax code: the key is the company and its credential. */
-export interface CompanyListKey {
-  readonly companyId: string;
-  readonly bound: BoundCredential;
-}
-
-/** The most pages a whole-list load may read (100 items each), so one field cannot page Pleo endlessly. */
-export const MAX_WHOLE_LIST_PAGES = 20;
-
-/**
- * Every item of a company's list, read page by page (100 at a time) at most once per request. Used to
- * resolve references by a non-id key (a tax code by its code), where Pleo offers no multi-value filter.
- */
-export function companyListLoader<T>(
-  fetchPage: (deps: LoaderDeps, key: CompanyListKey, page: PageRequest) => Promise<Page<T>>,
-): (deps: LoaderDeps) => DataLoader<CompanyListKey, readonly T[], string> {
-  return (deps) =>
-    new DataLoader<CompanyListKey, readonly T[], string>(
+    new DataLoader<CompanyListKey, V, string>(
       async (keys) => {
         observeBatch(deps, "whole-list", keys.length);
-        return settle(
-          keys.map(async (key) => {
-            const items: T[] = [];
-            let after: string | undefined;
-            for (let n = 0; n < MAX_WHOLE_LIST_PAGES; n++) {
-              const page = await fetchPage(deps, key, {
-                limit: PLEO_MAX_PAGE_SIZE,
-                ...(after ? { after } : {}),
-              });
-              items.push(...page.items);
-              if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
-              after = page.pageInfo.endCursor;
-            }
-            return items;
-          }),
-        );
+        return settle(keys.map((key) => load(deps, key)));
       },
-      { cacheKeyFn: (key) => `${key.companyId}|${key.bound.credential.id}` },
+      { cacheKeyFn: scopeKey },
     );
+}
+
+/** Every page of a company's Pleo list (bounded by `readAllPages`), with `filter` on each page. */
+export function readWholeList<F, T>(
+  deps: LoaderDeps,
+  key: CompanyListKey,
+  list: PleoListCall<F, T>,
+  filter: F,
+): Promise<AllPages<T>> {
+  return readAllPages((page) => list(deps.pleo, key.bound.credential, key.companyId, filter, page));
+}
+
+/**
+ * One instance per request for a loader that other loaders use internally as well as through the
+ * registry: keyed by the request's loader deps, it lives exactly as long as the request's LoaderRegistry.
+ */
+export function perRequest<V extends object>(create: (deps: LoaderDeps) => V): (deps: LoaderDeps) => V {
+  const instances = new WeakMap<LoaderDeps, V>();
+  return (deps) => {
+    let instance = instances.get(deps);
+    if (!instance) {
+      instance = create(deps);
+      instances.set(deps, instance);
+    }
+    return instance;
+  };
 }
 
 /**
@@ -160,11 +126,12 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-async function settle<T>(promises: readonly Promise<T>[]): Promise<(T | Error)[]> {
+/** A DataLoader batch result: each key's value, or its own error (one failure never fails the others). */
+export async function settle<T>(promises: readonly Promise<T>[]): Promise<(T | Error)[]> {
   const results = await Promise.allSettled(promises);
   return results.map((r) => (r.status === "fulfilled" ? r.value : asError(r.reason)));
 }
 
-function asError(reason: unknown): Error {
+export function asError(reason: unknown): Error {
   return reason instanceof Error ? reason : new Error(String(reason));
 }

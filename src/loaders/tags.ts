@@ -1,12 +1,14 @@
 import { ErrorCode, GatewayError } from "../errors.ts";
+import { PLEO_MAX_PAGE_SIZE } from "../pleo/all-pages.ts";
 import { listGroupTags, ownTags, searchTags } from "../pleo/apis/tags.ts";
 import type { OwnedTag } from "../pleo/models/tag.ts";
-import { companyObjectLoader, companyPageLoader, PLEO_MAX_PAGE_SIZE } from "./kit.ts";
+import { searchedByIdLoader } from "./by-id.ts";
+import { companyPageLoader } from "./kit.ts";
 import { defineLoader } from "./registry.ts";
 import { companyTagGroups } from "./tag-groups.ts";
 
 /** One group's tags: Pleo's per-group list, or `tags:search` restricted to the group when searching. */
-export interface GroupTagFilter {
+interface GroupTagFilter {
   /** Lower-case id of a tag group of the key's company. */
   readonly groupId: string;
   readonly includeArchived: boolean;
@@ -61,9 +63,10 @@ export const tagPages = defineLoader(
  */
 export const tagById = defineLoader(
   "tagById",
-  companyObjectLoader<OwnedTag>("tag", async (deps, companyId, bound, ids) => {
+  searchedByIdLoader<OwnedTag>("tag", async (deps, scope, ids) => {
+    const { companyId, bound } = scope;
     const [groups, page] = await Promise.all([
-      companyTagGroups(deps).load({ companyId, bound }),
+      companyTagGroups(deps).load(scope),
       searchTags(
         deps.pleo,
         bound.credential,
