@@ -81,39 +81,43 @@ export class CallerTokenVerifier {
   }
 }
 
-export function unauthenticated(code: GatewayError["code"], message: string): GatewayError {
-  return new GatewayError(code, message, {}, 401);
+export function unauthenticated(code: GatewayError["code"], message: string, cause?: unknown): GatewayError {
+  return new GatewayError(code, message, {}, { httpStatus: 401, cause });
 }
 
 function tokenError(error: unknown): GatewayError {
   if (error instanceof joseErrors.JWTExpired) {
-    return unauthenticated(ErrorCode.AUTH_TOKEN_EXPIRED, "The caller token has expired.");
+    return unauthenticated(ErrorCode.AUTH_TOKEN_EXPIRED, "The caller token has expired.", error);
   }
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
     if (error.claim === "nbf" || error.claim === "iat") {
-      return unauthenticated(ErrorCode.AUTH_TOKEN_NOT_YET_VALID, "The caller token is not valid yet.");
+      return unauthenticated(ErrorCode.AUTH_TOKEN_NOT_YET_VALID, "The caller token is not valid yet.", error);
     }
     return unauthenticated(
       ErrorCode.AUTH_TOKEN_CLAIM_INVALID,
       `The caller token's "${error.claim}" claim is not accepted by this gateway.`,
+      error,
     );
   }
   if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
     return unauthenticated(
       ErrorCode.AUTH_TOKEN_INVALID_SIGNATURE,
       "The caller token's signature is invalid.",
+      error,
     );
   }
   if (error instanceof joseErrors.JWKSNoMatchingKey || error instanceof joseErrors.JWKSMultipleMatchingKeys) {
     return unauthenticated(
       ErrorCode.AUTH_TOKEN_UNKNOWN_KEY,
       "The caller token was signed with an unknown key.",
+      error,
     );
   }
   if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported) {
     return unauthenticated(
       ErrorCode.AUTH_TOKEN_ALGORITHM_NOT_ALLOWED,
       "The caller token uses a signing algorithm this gateway does not accept.",
+      error,
     );
   }
   // A remote JWKS that cannot be fetched surfaces as a jose timeout/invalid error or, for network
@@ -127,8 +131,8 @@ function tokenError(error: unknown): GatewayError {
       ErrorCode.AUTH_KEYS_UNAVAILABLE,
       "The gateway could not load the keys to verify the caller token.",
       {},
-      503,
+      { httpStatus: 503, cause: error },
     );
   }
-  return unauthenticated(ErrorCode.AUTH_TOKEN_MALFORMED, "The caller token is not a well-formed JWT.");
+  return unauthenticated(ErrorCode.AUTH_TOKEN_MALFORMED, "The caller token is not a well-formed JWT.", error);
 }

@@ -2,7 +2,10 @@ import type { CredentialIntrospector } from "../credentials/introspector.ts";
 import type { CredentialStore } from "../credentials/store.ts";
 import { ErrorCode, GatewayError } from "../errors.ts";
 import type { BoundCredential, PleoCredential } from "../pleo/credential.ts";
+import { Scope } from "../pleo/scopes.ts";
 import type { CallerGrant } from "./caller-token.ts";
+
+type SubjectType = "company" | "organisation";
 
 /** Why a company (or organisation) has no usable stored credential for this caller. */
 export interface AccessProblem {
@@ -10,7 +13,7 @@ export interface AccessProblem {
     | typeof ErrorCode.NO_CREDENTIAL_FOR_COMPANY
     | typeof ErrorCode.CREDENTIAL_BINDING_MISMATCH
     | typeof ErrorCode.CREDENTIAL_REJECTED;
-  readonly subject: { readonly type: "company" | "organisation"; readonly id: string };
+  readonly subject: { readonly type: SubjectType; readonly id: string };
   readonly message: string;
 }
 
@@ -30,6 +33,8 @@ export class CompanyAccess {
   readonly #store: CredentialStore;
   readonly #introspector: CredentialIntrospector;
   readonly #stored = new Map<string, Promise<Resolution>>();
+  /** The gate's answer per (company, scope): scope-auth and the field's resolver share one decision. */
+  readonly #decisions = new Map<string, Promise<BoundCredential>>();
 
   constructor(options: {
     direct: readonly BoundCredential[];
@@ -43,77 +48,58 @@ export class CompanyAccess {
     this.#introspector = options.introspector;
   }
 
-  get grant(): CallerGrant | undefined {
-    return this.#grant;
-  }
-
   get directCredentials(): readonly BoundCredential[] {
     return this.#direct;
   }
 
   /** Every credential usable for this company, the caller's own first, then the gateway-held one. */
-  async companyCredentials(companyId: string): Promise<BoundCredential[]> {
-    const id = companyId.toLowerCase();
-    const result = this.#direct.filter(
-      (b) => b.binding.subject.type === "company" && b.binding.subject.id === id,
-    );
-    if (this.#grant?.companies.includes(id)) {
-      const resolution = await this.#resolveStored("company", id);
-      if ("bound" in resolution) result.push(resolution.bound);
-    }
-    return result;
+  companyCredentials(companyId: string): Promise<BoundCredential[]> {
+    return this.#credentials("company", companyId);
   }
 
   /**
-   * The credential to use for a company-scoped call that needs `scope`. Throws a typed error saying why
-   * there is none; callers check this before any upstream request, so nothing is sent without it.
+   * The credential to use for a company-scoped call that needs `scope`. Rejects with a typed error saying
+   * why there is none; callers check this before any upstream request, so nothing is sent without it.
+   * Decided once per request and (company, scope): the field gate and its resolver get the same answer.
    */
-  async credentialFor(companyId: string, scope: string): Promise<BoundCredential> {
-    const candidates = await this.companyCredentials(companyId);
-    const withScope = candidates.find((b) => grants(b, scope));
-    if (withScope) return withScope;
-    throw await this.#denial(companyId, scope, candidates.length > 0);
+  credentialFor(companyId: string, scope: string): Promise<BoundCredential> {
+    const id = companyId.toLowerCase();
+    const key = `${id}\n${scope}`;
+    let decision = this.#decisions.get(key);
+    if (!decision) {
+      decision = this.#decide(id, scope);
+      this.#decisions.set(key, decision);
+    }
+    return decision;
   }
 
-  async canAct(companyId: string, scope: string): Promise<boolean> {
-    const candidates = await this.companyCredentials(companyId);
-    return candidates.some((b) => grants(b, scope));
-  }
-
-  /** The typed error explaining why `credentialFor(companyId, scope)` would fail. */
-  async denial(companyId: string, scope: string): Promise<GatewayError> {
-    const candidates = await this.companyCredentials(companyId);
-    return this.#denial(companyId, scope, candidates.length > 0);
+  /**
+   * Why company discovery (`Query.company`, `Company` references) found no credential that can see the
+   * company: its own credentials lack `companies:read`, or the request holds none for it.
+   */
+  async discoveryDenial(companyId: string): Promise<GatewayError> {
+    const id = companyId.toLowerCase();
+    if ((await this.companyCredentials(id)).length > 0) return missingScope(id, Scope.companies);
+    return new GatewayError(
+      ErrorCode.NO_CREDENTIAL_FOR_COMPANY,
+      `This request holds no credential that can see company ${id}.`,
+      { companyId: id },
+    );
   }
 
   /** Organisation-scoped credentials for discovery of one organisation. */
-  async organisationCredentials(organisationId: string): Promise<BoundCredential[]> {
-    const id = organisationId.toLowerCase();
-    const result = this.#direct.filter(
-      (b) => b.binding.subject.type === "organisation" && b.binding.subject.id === id,
-    );
-    if (this.#grant?.organisations.includes(id)) {
-      const resolution = await this.#resolveStored("organisation", id);
-      if ("bound" in resolution) result.push(resolution.bound);
-    }
-    return result;
+  organisationCredentials(organisationId: string): Promise<BoundCredential[]> {
+    return this.#credentials("organisation", organisationId);
   }
 
   /** Organisation ids the caller holds an organisation-scoped credential for (sent or granted). */
   organisationIdsWithCredentials(): string[] {
-    const ids = new Set<string>();
-    for (const b of this.#direct)
-      if (b.binding.subject.type === "organisation") ids.add(b.binding.subject.id);
-    for (const id of this.#grant?.organisations ?? []) ids.add(id);
-    return [...ids];
+    return this.#subjectIds("organisation");
   }
 
   /** Company ids the caller holds a company-scoped credential for (sent or granted). */
   companyIdsWithCredentials(): string[] {
-    const ids = new Set<string>();
-    for (const b of this.#direct) if (b.binding.subject.type === "company") ids.add(b.binding.subject.id);
-    for (const id of this.#grant?.companies ?? []) ids.add(id);
-    return [...ids];
+    return this.#subjectIds("company");
   }
 
   /** Everything usable plus every problem with granted subjects, for `viewer`. Resolves all grants. */
@@ -121,8 +107,8 @@ export class CompanyAccess {
     const credentials = [...this.#direct];
     const problems: AccessProblem[] = [];
     const grants = [
-      ...(this.#grant?.companies ?? []).map((id) => ["company", id] as const),
-      ...(this.#grant?.organisations ?? []).map((id) => ["organisation", id] as const),
+      ...this.#granted("company").map((id) => ["company", id] as const),
+      ...this.#granted("organisation").map((id) => ["organisation", id] as const),
     ];
     const resolutions = await Promise.all(grants.map(([type, id]) => this.#resolveStored(type, id)));
     for (const resolution of resolutions) {
@@ -132,32 +118,46 @@ export class CompanyAccess {
     return { credentials, problems };
   }
 
-  async #denial(companyId: string, scope: string, hasAny: boolean): Promise<GatewayError> {
-    const id = companyId.toLowerCase();
-    if (hasAny) {
-      return new GatewayError(
-        ErrorCode.MISSING_SCOPE,
-        `The credential for company ${id} lacks the "${scope}" scope.`,
-        { companyId: id, scope },
-      );
+  async #credentials(type: SubjectType, subjectId: string): Promise<BoundCredential[]> {
+    const id = subjectId.toLowerCase();
+    const result = this.#direct.filter((b) => b.binding.subject.type === type && b.binding.subject.id === id);
+    if (this.#granted(type).includes(id)) {
+      const resolution = await this.#resolveStored(type, id);
+      if ("bound" in resolution) result.push(resolution.bound);
     }
-    if (this.#grant?.companies.includes(id)) {
+    return result;
+  }
+
+  #subjectIds(type: SubjectType): string[] {
+    const ids = new Set<string>();
+    for (const b of this.#direct) if (b.binding.subject.type === type) ids.add(b.binding.subject.id);
+    for (const id of this.#granted(type)) ids.add(id);
+    return [...ids];
+  }
+
+  #granted(type: SubjectType): readonly string[] {
+    return (type === "company" ? this.#grant?.companies : this.#grant?.organisations) ?? [];
+  }
+
+  async #decide(id: string, scope: string): Promise<BoundCredential> {
+    const candidates = await this.companyCredentials(id);
+    const withScope = candidates.find((b) => grants(b, scope));
+    if (withScope) return withScope;
+    if (candidates.length > 0) throw missingScope(id, scope);
+    if (this.#granted("company").includes(id)) {
       const resolution = await this.#resolveStored("company", id);
       if ("problem" in resolution) {
-        return new GatewayError(resolution.problem.code, resolution.problem.message, {
-          companyId: id,
-          scope,
-        });
+        throw new GatewayError(resolution.problem.code, resolution.problem.message, { companyId: id, scope });
       }
     }
-    return new GatewayError(
+    throw new GatewayError(
       ErrorCode.NO_CREDENTIAL_FOR_COMPANY,
       `This request holds no credential bound to company ${id}.`,
       { companyId: id, scope },
     );
   }
 
-  #resolveStored(type: "company" | "organisation", id: string): Promise<Resolution> {
+  #resolveStored(type: SubjectType, id: string): Promise<Resolution> {
     const key = `${type}:${id}`;
     let pending = this.#stored.get(key);
     if (!pending) {
@@ -167,7 +167,7 @@ export class CompanyAccess {
     return pending;
   }
 
-  async #bindStored(type: "company" | "organisation", id: string): Promise<Resolution> {
+  async #bindStored(type: SubjectType, id: string): Promise<Resolution> {
     const subject = { type, id };
     const credential: PleoCredential | undefined =
       type === "company"
@@ -209,6 +209,14 @@ export class CompanyAccess {
     }
     return { bound: { credential, binding, source: "store" } };
   }
+}
+
+function missingScope(companyId: string, scope: string): GatewayError {
+  return new GatewayError(
+    ErrorCode.MISSING_SCOPE,
+    `The credential for company ${companyId} lacks the "${scope}" scope.`,
+    { companyId, scope },
+  );
 }
 
 /** An empty scope means "any credential bound to the company" (for scopes Pleo has not confirmed). */

@@ -12,7 +12,7 @@ import { CompanyAccess } from "./company-access.ts";
 import { readDirectCredentials } from "./direct-credentials.ts";
 
 /** Who is calling, as far as the gateway established it. Never holds a secret. */
-export interface CallerIdentity {
+interface CallerIdentity {
   /** Verified caller JWT, for frontends and internal tools using gateway-held credentials. */
   readonly token: { readonly subject: string; readonly expiresAt: Date } | undefined;
   /** How many Pleo credentials the caller sent itself (scripts). */
@@ -37,7 +37,7 @@ export interface GatewayContext {
   readonly deadline: Deadline;
 }
 
-export interface ContextFactoryDeps {
+interface ContextFactoryDeps {
   readonly pleo: PleoClient;
   readonly introspector: CredentialIntrospector;
   readonly store: CredentialStore;
@@ -138,6 +138,7 @@ export class ContextFactory {
         throw unauthenticated(
           ErrorCode.CREDENTIAL_REJECTED,
           `A credential sent in ${what} (id ${credential.id}) was refused by Pleo.`,
+          error,
         );
       }
       if (error instanceof GatewayError) {
@@ -145,7 +146,7 @@ export class ContextFactory {
           error.code,
           `Could not verify a credential sent in ${what} with Pleo: ${error.message}`,
           {},
-          error.code === ErrorCode.RATE_LIMITED ? 429 : 503,
+          { httpStatus: error.code === ErrorCode.RATE_LIMITED ? 429 : 503, cause: error },
         );
       }
       throw error;

@@ -42,6 +42,8 @@ export const builder = new SchemaBuilder<{
     treatErrorsAsUnauthorized: true,
     cacheKey: (value) => JSON.stringify(value),
     authScopes: (context) => ({
+      // CompanyAccess memoises this decision per request, so the gated resolver (company-fields.ts) is
+      // handed the very credential found here without deciding again.
       company: async ({ companyId, scope }: CompanyScope) => {
         await context.access.credentialFor(companyId, scope);
         return true;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ErrorCode, GatewayError } from "../errors.ts";
-import { PLEO_MAX_PAGE_SIZE } from "../loaders/kit.ts";
+import { PLEO_MAX_PAGE_SIZE } from "../pleo/all-pages.ts";
 import type { Page, PageRequest } from "../pleo/models/common.ts";
 
 /**
@@ -36,19 +36,19 @@ const cursorPayload = z.object({ v: z.literal(1), c: z.string(), r: z.string(), 
 
 const CURSOR_PREFIX = "pgc1.";
 
-export interface ConnectionScope {
+interface ConnectionScope {
   /** The company the list belongs to (or the organisation, for company discovery). */
   readonly ownerId: string;
   /** The list's name, e.g. "vendors": a cursor of one list is not valid for another. */
   readonly resource: string;
 }
 
-export function encodeCursor(scope: ConnectionScope, p: Position): string {
+function encodeCursor(scope: ConnectionScope, p: Position): string {
   const json = JSON.stringify({ v: 1, c: scope.ownerId, r: scope.resource, p });
   return CURSOR_PREFIX + Buffer.from(json, "utf8").toString("base64url");
 }
 
-export function decodeCursor(scope: ConnectionScope, cursor: string): Position {
+function decodeCursor(scope: ConnectionScope, cursor: string): Position {
   let payload: z.infer<typeof cursorPayload>;
   try {
     if (!cursor.startsWith(CURSOR_PREFIX)) throw new Error("prefix");
@@ -77,7 +77,7 @@ export interface ConnectionArgs {
 }
 
 /** How to fetch one Relay page from Pleo and which of the fetched items to keep. */
-export interface PagePlan {
+interface PagePlan {
   /** The direction the caller pages in: `first`/`after` is forward, `last`/`before` backward. */
   readonly paging: "forward" | "backward";
   readonly request: PageRequest;
@@ -91,7 +91,7 @@ export interface PagePlan {
   readonly fromCursor: boolean;
 }
 
-export const DEFAULT_PAGE_SIZE = 20;
+const DEFAULT_PAGE_SIZE = 20;
 
 export function planPage(scope: ConnectionScope, args: ConnectionArgs): PagePlan {
   const { first, last, after, before } = args;

@@ -11,7 +11,7 @@ export function ownedLocalId(companyId: string, objectId: string): string {
   return `${companyId.toLowerCase()}:${objectId.toLowerCase()}`;
 }
 
-export interface OwnedId {
+interface OwnedId {
   readonly companyId: string;
   readonly id: string;
 }

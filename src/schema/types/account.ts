@@ -6,10 +6,10 @@ import { Scope } from "../../pleo/scopes.ts";
 import { builder } from "../builder.ts";
 import {
   companyConnection,
-  companyObject,
+  companyGated,
+  companyObjectById,
   loadOwned,
-  requiresCompanyScope,
-  requiresOwnerScope,
+  ownerGated,
 } from "../company-fields.ts";
 import { ownedLocalId, parseOwnedLocalId } from "../global-id.ts";
 import { Company } from "./company.ts";
@@ -44,21 +44,20 @@ builder.node(Account, {
       type: TaxCode,
       nullable: true,
       description: `The account's default tax code (matched by code). Needs \`${Scope.taxCodesRead}\` too.`,
-      authScopes: requiresOwnerScope(Scope.taxCodesRead),
-      resolve: async (a, _args, ctx) => {
+      ...ownerGated(Scope.taxCodesRead, {}, async (a: AccountModel, _args, ctx, bound) => {
         if (!a.taxCodeExternalId) return null;
-        const companyId = a.companyId.toLowerCase();
-        const bound = await ctx.access.credentialFor(companyId, Scope.taxCodesRead);
-        const codes = await ctx.loaders.get(allTaxCodes).load({ companyId, bound });
+        const codes = await ctx.loaders
+          .get(allTaxCodes)
+          .load({ companyId: a.companyId.toLowerCase(), bound });
         return codes.find((c) => c.code === a.taxCodeExternalId) ?? null;
-      },
+      }),
     }),
   }),
 });
 
 const list = z.array(z.string().min(1).max(255)).max(100, "Pleo accepts at most 100 values per filter");
 
-export const AccountFilter = builder.inputType("AccountFilter", {
+const AccountFilter = builder.inputType("AccountFilter", {
   description: "Filters Pleo's chart-of-accounts search supports.",
   fields: (t) => ({
     ids: t.field({ type: ["UUID"], required: false, validate: list }),
@@ -84,29 +83,23 @@ builder.objectFields(Company, (t) => ({
     type: Account,
     nullable: true,
     description: `The company's chart of accounts. Needs \`${Scope.accountsRead}\`.`,
-    authScopes: requiresCompanyScope(Scope.accountsRead),
-    args: { filter: t.arg({ type: AccountFilter, required: false }) },
-    resolve: (company, args, ctx) =>
-      companyConnection(ctx, company, {
-        resource: "accounts",
-        scope: Scope.accountsRead,
-        loader: accountPages,
-        filter: toSearch(args.filter),
-        args,
-      }),
+    ...companyGated(
+      Scope.accountsRead,
+      { filter: t.arg({ type: AccountFilter, required: false }) },
+      (company, args, ctx, bound) =>
+        companyConnection(ctx, bound, {
+          companyId: company.id,
+          resource: "accounts",
+          loader: accountPages,
+          filter: toSearch(args.filter),
+          args,
+        }),
+    ),
   }),
   account: t.field({
     type: Account,
     nullable: true,
     description: "One account of this company, by Pleo id or global ID.",
-    authScopes: requiresCompanyScope(Scope.accountsRead),
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (company, args, ctx) =>
-      companyObject(ctx, company.id.toLowerCase(), {
-        typename: "Account",
-        scope: Scope.accountsRead,
-        loader: accountById,
-        id: args.id,
-      }),
+    ...companyObjectById(t, Account, Scope.accountsRead, accountById),
   }),
 }));

@@ -2,11 +2,11 @@ import { companyById } from "../../loaders/companies.ts";
 import type { Company as CompanyModel } from "../../pleo/models/company.ts";
 import { builder } from "../builder.ts";
 import { uuidOrGlobalId } from "../global-id.ts";
-import { Organisation } from "./organisation.ts";
 
 /**
  * A legal entity. Its discovery fields resolve for any credential that can see it (its own, or its
- * organisation's); its accounting fields are added by each resource's file and are gated per company.
+ * organisation's); its accounting fields are added by each resource's file and are gated per company,
+ * and its `organisation` link by organisation.ts (which needs Company for the organisation's companies).
  */
 export const Company = builder.objectRef<CompanyModel>("Company");
 
@@ -58,11 +58,6 @@ builder.node(Company, {
     name: t.exposeString("name"),
     registrationNumber: t.string({ nullable: true, resolve: (c) => c.registrationNumber ?? null }),
     address: t.field({ type: Address, resolve: (c) => c.address }),
-    organisation: t.field({
-      type: Organisation,
-      nullable: true,
-      resolve: (c) => (c.organizationId ? { id: c.organizationId.toLowerCase() } : null),
-    }),
     access: t.field({ type: CompanyAccessInfo, resolve: (c) => ({ companyId: c.id.toLowerCase() }) }),
   }),
 });

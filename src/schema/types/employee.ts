@@ -4,7 +4,7 @@ import { employeeById, employeePages } from "../../loaders/employees.ts";
 import type { Employee as EmployeeModel, EmployeeSearch } from "../../pleo/models/employee.ts";
 import { Scope } from "../../pleo/scopes.ts";
 import { builder } from "../builder.ts";
-import { companyConnection, companyObject, loadOwned, requiresCompanyScope } from "../company-fields.ts";
+import { companyConnection, companyGated, companyObjectById, loadOwned } from "../company-fields.ts";
 import { ownedLocalId, parseOwnedLocalId } from "../global-id.ts";
 import { Company } from "./company.ts";
 
@@ -41,7 +41,7 @@ builder.node(Employee, {
   }),
 });
 
-export const EmployeeFilter = builder.inputType("EmployeeFilter", {
+const EmployeeFilter = builder.inputType("EmployeeFilter", {
   description: "Filters Pleo's employee list supports (exact matches).",
   fields: (t) => ({
     email: t.string({ required: false, validate: z.string().min(3).max(320) }),
@@ -62,29 +62,23 @@ builder.objectFields(Company, (t) => ({
     type: Employee,
     nullable: true,
     description: `The company's employees. Needs \`${Scope.usersRead}\`.`,
-    authScopes: requiresCompanyScope(Scope.usersRead),
-    args: { filter: t.arg({ type: EmployeeFilter, required: false }) },
-    resolve: (company, args, ctx) =>
-      companyConnection(ctx, company, {
-        resource: "employees",
-        scope: Scope.usersRead,
-        loader: employeePages,
-        filter: toSearch(args.filter),
-        args,
-      }),
+    ...companyGated(
+      Scope.usersRead,
+      { filter: t.arg({ type: EmployeeFilter, required: false }) },
+      (company, args, ctx, bound) =>
+        companyConnection(ctx, bound, {
+          companyId: company.id,
+          resource: "employees",
+          loader: employeePages,
+          filter: toSearch(args.filter),
+          args,
+        }),
+    ),
   }),
   employee: t.field({
     type: Employee,
     nullable: true,
     description: "One employee of this company, by Pleo id or global ID.",
-    authScopes: requiresCompanyScope(Scope.usersRead),
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (company, args, ctx) =>
-      companyObject(ctx, company.id.toLowerCase(), {
-        typename: "Employee",
-        scope: Scope.usersRead,
-        loader: employeeById,
-        id: args.id,
-      }),
+    ...companyObjectById(t, Employee, Scope.usersRead, employeeById),
   }),
 }));

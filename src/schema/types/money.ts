@@ -37,12 +37,12 @@ const EXPONENTS: Readonly<Record<string, number>> = {
   XPF: 0,
 };
 
-export function currencyExponent(currency: string): number {
+function currencyExponent(currency: string): number {
   return EXPONENTS[currency.toUpperCase()] ?? 2;
 }
 
 /** Exact decimal string of minor units, without floating point: 6580 GBP → "65.80". */
-export function decimalAmount(money: MoneyModel): string {
+function decimalAmount(money: MoneyModel): string {
   const exponent = currencyExponent(money.currency);
   const negative = money.minors < 0;
   const digits = Math.abs(money.minors)

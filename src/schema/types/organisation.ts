@@ -10,7 +10,7 @@ import { localPage } from "../local-page.ts";
 import { Company } from "./company.ts";
 
 /** A group of companies: for discovery only, never for accounting. Pleo exposes no name for it. */
-export interface OrganisationModel {
+interface OrganisationModel {
   readonly id: string;
 }
 
@@ -83,6 +83,14 @@ builder.node(Organisation, {
     }),
   }),
 });
+
+builder.objectField(Company, "organisation", (t) =>
+  t.field({
+    type: Organisation,
+    nullable: true,
+    resolve: (c) => (c.organizationId ? { id: c.organizationId.toLowerCase() } : null),
+  }),
+);
 
 builder.queryFields((t) => ({
   organisation: t.field({

@@ -3,7 +3,7 @@ import { taxCodeById, taxCodePages } from "../../loaders/tax-codes.ts";
 import type { TaxCode as TaxCodeModel, TaxCodeSearch } from "../../pleo/models/tax-code.ts";
 import { Scope } from "../../pleo/scopes.ts";
 import { builder } from "../builder.ts";
-import { companyConnection, companyObject, loadOwned, requiresCompanyScope } from "../company-fields.ts";
+import { companyConnection, companyGated, companyObjectById, loadOwned } from "../company-fields.ts";
 import { ownedLocalId, parseOwnedLocalId } from "../global-id.ts";
 import { Company } from "./company.ts";
 
@@ -43,7 +43,7 @@ builder.node(TaxCode, {
   }),
 });
 
-export const TaxCodeFilter = builder.inputType("TaxCodeFilter", {
+const TaxCodeFilter = builder.inputType("TaxCodeFilter", {
   description: "Filters Pleo's tax code search supports.",
   fields: (t) => ({
     ids: t.field({ type: ["UUID"], required: false, validate: z.array(z.string()).max(100) }),
@@ -67,29 +67,23 @@ builder.objectFields(Company, (t) => ({
     type: TaxCode,
     nullable: true,
     description: `The company's tax codes. Needs \`${Scope.taxCodesRead}\`.`,
-    authScopes: requiresCompanyScope(Scope.taxCodesRead),
-    args: { filter: t.arg({ type: TaxCodeFilter, required: false }) },
-    resolve: (company, args, ctx) =>
-      companyConnection(ctx, company, {
-        resource: "taxCodes",
-        scope: Scope.taxCodesRead,
-        loader: taxCodePages,
-        filter: toSearch(args.filter),
-        args,
-      }),
+    ...companyGated(
+      Scope.taxCodesRead,
+      { filter: t.arg({ type: TaxCodeFilter, required: false }) },
+      (company, args, ctx, bound) =>
+        companyConnection(ctx, bound, {
+          companyId: company.id,
+          resource: "taxCodes",
+          loader: taxCodePages,
+          filter: toSearch(args.filter),
+          args,
+        }),
+    ),
   }),
   taxCode: t.field({
     type: TaxCode,
     nullable: true,
     description: "One tax code of this company, by Pleo id or global ID.",
-    authScopes: requiresCompanyScope(Scope.taxCodesRead),
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (company, args, ctx) =>
-      companyObject(ctx, company.id.toLowerCase(), {
-        typename: "TaxCode",
-        scope: Scope.taxCodesRead,
-        loader: taxCodeById,
-        id: args.id,
-      }),
+    ...companyObjectById(t, TaxCode, Scope.taxCodesRead, taxCodeById),
   }),
 }));

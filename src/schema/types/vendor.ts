@@ -4,7 +4,7 @@ import { vendorById, vendorPages } from "../../loaders/vendors.ts";
 import type { Vendor as VendorModel, VendorSearch } from "../../pleo/models/vendor.ts";
 import { Scope } from "../../pleo/scopes.ts";
 import { builder } from "../builder.ts";
-import { companyConnection, companyObject, loadOwned, requiresCompanyScope } from "../company-fields.ts";
+import { companyConnection, companyGated, companyObjectById, loadOwned } from "../company-fields.ts";
 import { ownedLocalId, parseOwnedLocalId } from "../global-id.ts";
 import { Company } from "./company.ts";
 
@@ -49,7 +49,7 @@ builder.node(Vendor, {
 
 const list = z.array(z.string().min(1).max(255)).max(100, "Pleo accepts at most 100 values per filter");
 
-export const VendorFilter = builder.inputType("VendorFilter", {
+const VendorFilter = builder.inputType("VendorFilter", {
   description: "Filters Pleo's vendor search supports; values within a list are alternatives.",
   fields: (t) => ({
     ids: t.field({ type: ["UUID"], required: false, validate: list }),
@@ -83,29 +83,23 @@ builder.objectFields(Company, (t) => ({
     type: Vendor,
     nullable: true,
     description: `The company's vendors. Needs a credential bound to this company with \`${Scope.vendorsRead}\`.`,
-    authScopes: requiresCompanyScope(Scope.vendorsRead),
-    args: { filter: t.arg({ type: VendorFilter, required: false }) },
-    resolve: (company, args, ctx) =>
-      companyConnection(ctx, company, {
-        resource: "vendors",
-        scope: Scope.vendorsRead,
-        loader: vendorPages,
-        filter: toSearch(args.filter),
-        args,
-      }),
+    ...companyGated(
+      Scope.vendorsRead,
+      { filter: t.arg({ type: VendorFilter, required: false }) },
+      (company, args, ctx, bound) =>
+        companyConnection(ctx, bound, {
+          companyId: company.id,
+          resource: "vendors",
+          loader: vendorPages,
+          filter: toSearch(args.filter),
+          args,
+        }),
+    ),
   }),
   vendor: t.field({
     type: Vendor,
     nullable: true,
     description: "One vendor of this company, by Pleo id or global ID (which must belong to this company).",
-    authScopes: requiresCompanyScope(Scope.vendorsRead),
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (company, args, ctx) =>
-      companyObject(ctx, company.id.toLowerCase(), {
-        typename: "Vendor",
-        scope: Scope.vendorsRead,
-        loader: vendorById,
-        id: args.id,
-      }),
+    ...companyObjectById(t, Vendor, Scope.vendorsRead, vendorById),
   }),
 }));

@@ -1,7 +1,7 @@
 import type { AccessProblem } from "../../context/company-access.ts";
 import type { GatewayContext } from "../../context/context.ts";
 import { organisationCompanies } from "../../loaders/companies.ts";
-import { PLEO_MAX_PAGE_SIZE } from "../../loaders/kit.ts";
+import { readAllPages } from "../../pleo/all-pages.ts";
 import type { BoundCredential } from "../../pleo/credential.ts";
 import type { Company as CompanyModel } from "../../pleo/models/company.ts";
 import { Scope } from "../../pleo/scopes.ts";
@@ -70,7 +70,10 @@ const CredentialProblem = builder.objectRef<AccessProblem>("CredentialProblem").
   }),
 });
 
-/** Companies discoverable through organisation credentials (every page) plus those held directly. */
+/**
+ * Companies discoverable through organisation credentials plus those held directly. Every page of an
+ * organisation's companies, within `readAllPages`' bound (20 pages, 2,000 companies per organisation).
+ */
 async function discoverableCompanies(ctx: GatewayContext): Promise<CompanyModel[]> {
   const byId = new Map<string, CompanyModel>();
   for (const company of await heldCompanies(ctx)) byId.set(company.id.toLowerCase(), company);
@@ -81,14 +84,8 @@ async function discoverableCompanies(ctx: GatewayContext): Promise<CompanyModel[
       );
       if (!bound) return;
       const loader = ctx.loaders.get(organisationCompanies);
-      let after: string | undefined;
-      // Bounded: discovery of at most 20 pages (2,000 companies) per organisation and request.
-      for (let pageNo = 0; pageNo < 20; pageNo++) {
-        const page = await loader.load({ organisationId, bound, page: { limit: PLEO_MAX_PAGE_SIZE, after } });
-        for (const company of page.items) byId.set(company.id.toLowerCase(), company);
-        if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
-        after = page.pageInfo.endCursor;
-      }
+      const { items } = await readAllPages((page) => loader.load({ organisationId, bound, page }));
+      for (const company of items) byId.set(company.id.toLowerCase(), company);
     }),
   );
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
