@@ -20,7 +20,11 @@ import "./mutations/accounts.ts";
 import "./mutations/tax-codes.ts";
 import "./mutations/tags.ts";
 import "./mutations/export-jobs.ts";
-import "./mutations/orchestration.ts";
+import "./mutations/export-job-items.ts";
+// The multi-company orchestrations, beside what they share (orchestration/company-outcomes.ts, sync.ts).
+import "./mutations/orchestration/sync-tax-codes.ts";
+import "./mutations/orchestration/sync-vendors.ts";
+import "./mutations/orchestration/process-export-job.ts";
 
 builder.queryType({
   description: "The Pleo gateway: discovery of organisations and companies, and each company's books.",

@@ -197,6 +197,39 @@ describe("multi-company orchestration", () => {
     expect(read.body.data.company.vendors.totalCount).toBe(2);
   });
 
+  it("an update refused as a conflict carries the vendor it clashed with", async () => {
+    const headers = { "x-pleo-api-key": CREDENTIALS.de.secret };
+    const create = (externalId: string, code?: string) =>
+      h.gql<Json>(`mutation($input: CreateVendorInput!) { createVendor(input: $input) { __typename } }`, {
+        headers,
+        variables: { input: { companyId: DE, name: externalId, defaultCurrency: "EUR", externalId, code } },
+      });
+    // ERP-V1 exists already, so the sync updates it; the code it asks for is OLD-1's.
+    expect((await create("OLD-1", "SYNC-CODE")).body.data.createVendor.__typename).toBe("VendorPayload");
+    expect((await create("ERP-V1")).body.data.createVendor.__typename).toBe("VendorPayload");
+    const result = await h.gql<Json>(SYNC_VENDORS, {
+      headers,
+      variables: {
+        input: {
+          vendors: [
+            { externalId: "ERP-V1", name: "Bakkerij Jansen", defaultCurrency: "EUR", code: "SYNC-CODE" },
+          ],
+          companyIds: [DE],
+        },
+      },
+    });
+    expect(result.body.errors).toBeUndefined();
+    const [outcome] = result.body.data.syncVendors.outcomes;
+    expect(outcome).toMatchObject({ status: "FAILED", updated: 0, failed: 1 });
+    expect(outcome.items[0]).toMatchObject({
+      externalId: "ERP-V1",
+      action: "FAILED",
+      error: { __typename: "Conflict", code: "CONFLICT", existing: { externalId: "OLD-1" } },
+    });
+    // It was the update (a PUT) that Pleo refused.
+    expect((await h.simRequests()).filter((r) => r.method === "PUT")).toHaveLength(1);
+  });
+
   it("processes each company's oldest pending export job, each with its own credential", async () => {
     const { headers } = await h.persona("group-admin");
     const response = await h.gql<Json>(PROCESS, {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { ValidationIssue } from "./results.ts";
+import { ErrorCode } from "../../errors.ts";
+import type { ValidationIssue } from "./failures.ts";
 
 /**
  * Zod building blocks for mutation inputs, checked in the resolver (after the access check, before any
@@ -89,7 +90,7 @@ export function duplicates<T>(
       issues.push({
         path: path(index),
         message: `duplicate ${what} (also at ${first})`,
-        code: "VALIDATION_FAILED",
+        code: ErrorCode.VALIDATION_FAILED,
       });
   });
   return issues;

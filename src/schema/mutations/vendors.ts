@@ -1,38 +1,22 @@
 import { z } from "zod";
-import type { GatewayContext } from "../../context/context.ts";
-import { vendorByExternalId, vendorById, vendorPages } from "../../loaders/vendors.ts";
-import {
-  archiveVendor,
-  createVendor,
-  getVendor,
-  searchVendors,
-  updateVendor,
-} from "../../pleo/apis/vendors.ts";
-import type {
-  VendorCreate,
-  Vendor as VendorModel,
-  VendorSearch,
-  VendorUpdate,
-} from "../../pleo/models/vendor.ts";
+import { vendorById } from "../../loaders/vendors.ts";
+import { getVendor } from "../../pleo/apis/vendors.ts";
+import type { Vendor as VendorModel } from "../../pleo/models/vendor.ts";
 import { Scope } from "../../pleo/scopes.ts";
 import { builder } from "../builder.ts";
 import { loadOwned } from "../company-fields.ts";
 import { Vendor, VendorState } from "../types/vendor.ts";
-import { country, currency, text } from "./inputs.ts";
+import { createInCompany, type PatchSpec, patchObject, writeObject } from "./object-writes.ts";
+import { defineMutation, payloadOf } from "./results.ts";
 import {
-  bestEffort,
-  compact,
-  idOf,
-  invalid,
-  invalidate,
-  mutation,
-  patched,
-  prepare,
-  read,
-  write,
-  zodIssues,
-} from "./kit.ts";
-import { COMMON_ERRORS, type Conflict, existingAs, type MutationFailure } from "./results.ts";
+  sendVendorArchive,
+  sendVendorCreate,
+  sendVendorUpdate,
+  type VendorFields,
+  vendorCreateRequest,
+  vendorSchema,
+  vendorUpdateRequest,
+} from "./vendor-writes.ts";
 
 /*
  * Vendors (External vendors API v1): create, update (patch semantics over Pleo's PUT), archive. Pleo's
@@ -40,13 +24,7 @@ import { COMMON_ERRORS, type Conflict, existingAs, type MutationFailure } from "
  * result carrying the existing vendor.
  */
 
-/** Loaders a vendor write makes stale within the request. */
-export const VENDOR_LOADERS = [vendorPages, vendorById, vendorByExternalId];
-
-export const VendorPayload = builder.objectRef<{ vendor: VendorModel }>("VendorPayload").implement({
-  description: "The vendor as Pleo stored it.",
-  fields: (t) => ({ vendor: t.field({ type: Vendor, resolve: (p) => p.vendor }) }),
-});
+const VendorPayload = payloadOf("VendorPayload", "vendor", Vendor, "The vendor as Pleo stored it.");
 
 const ArchiveVendorPayload = builder
   .objectRef<{ companyId: string; vendorId: string }>("ArchiveVendorPayload")
@@ -108,180 +86,49 @@ const ArchiveVendorInput = builder.inputType("ArchiveVendorInput", {
   }),
 });
 
-const optionalText = text().nullish();
+const vendorPatch: PatchSpec<VendorModel, VendorFields, VendorModel> = {
+  typename: "Vendor",
+  scopes: { write: Scope.vendorsWrite, read: Scope.vendorsRead },
+  schema: vendorSchema.partial().extend({ state: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]).optional() }),
+  get: (ctx, credential, companyId, id) => getVendor(ctx.pleo, credential, companyId, id),
+  send: (ctx, credential, { companyId, id, operation }, current, changes) =>
+    sendVendorUpdate(ctx, credential, id, vendorUpdateRequest(companyId, current, changes), operation),
+};
 
-const createSchema = z.object({
-  name: text(),
-  defaultCurrency: currency,
-  externalId: optionalText,
-  code: optionalText,
-  country: country.nullish(),
-  registrationNumber: optionalText,
-  taxRegistrationNumber: optionalText,
+defineMutation("createVendor", {
+  description: `Creates a vendor in one company (\`POST /v1/vendors\`, needs \`${Scope.vendorsWrite}\`). A vendor with the same externalId or code already in the company is a Conflict carrying it.`,
+  input: CreateVendorInput,
+  payload: VendorPayload,
+  resolve: async (input, ctx) => ({
+    vendor: await createInCompany(
+      ctx,
+      input,
+      { scope: Scope.vendorsWrite, schema: vendorSchema },
+      (credential, companyId) => sendVendorCreate(ctx, credential, vendorCreateRequest(companyId, input)),
+    ),
+  }),
 });
 
-const updateSchema = z.object({
-  name: text().optional(),
-  defaultCurrency: currency.optional(),
-  externalId: optionalText,
-  code: optionalText,
-  country: country.nullish(),
-  registrationNumber: optionalText,
-  taxRegistrationNumber: optionalText,
-  state: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]).optional(),
+defineMutation("updateVendor", {
+  description: `Changes a vendor (reads it, then \`PUT /v1/vendors/{id}\`; needs \`${Scope.vendorsWrite}\` and \`${Scope.vendorsRead}\`). Setting state ARCHIVED archives it, ACTIVE restores it.`,
+  input: UpdateVendorInput,
+  payload: VendorPayload,
+  resolve: async (input, ctx) => ({
+    vendor: await patchObject(ctx, vendorPatch, input, "vendor update"),
+  }),
 });
 
-const CHECK_CREATE =
-  "Search the company's vendors by the externalId or code you sent (Company.vendors(filter: {externalIds: […]})) before creating it again.";
-
-/**
- * Pleo's 409 says a vendor with the same externalId or code exists; find it (a read, with the company's
- * vendors:read credential if the request holds one) and return it in the Conflict.
- */
-export async function vendorConflict(
-  ctx: GatewayContext,
-  companyId: string,
-  keys: { readonly externalId?: string | undefined; readonly code?: string | undefined },
-  exceptId: string | null,
-  conflict: Conflict,
-): Promise<MutationFailure> {
-  const existing = await bestEffort(async () => {
-    const bound = await ctx.access.credentialFor(companyId, Scope.vendorsRead);
-    const filters: VendorSearch[] = [];
-    if (keys.externalId) filters.push({ externalIds: [keys.externalId] });
-    if (keys.code) filters.push({ codes: [keys.code] });
-    for (const filter of filters) {
-      const page = await searchVendors(ctx.pleo, bound.credential, companyId, filter, { limit: 10 });
-      const found = page.items.find((v) => v.id.toLowerCase() !== exceptId);
-      if (found) return found;
-    }
-    return null;
-  });
-  return conflict.withExisting(
-    existing ? existingAs(Vendor, existing) : null,
-    existing
-      ? "A vendor with the same externalId or code already exists in this company (see `existing`)."
-      : "Pleo reports a vendor with the same externalId or code already exists in this company.",
-  );
-}
-
-builder.mutationField("createVendor", (t) =>
-  t.field({
-    type: VendorPayload,
-    nullable: true,
-    description: `Creates a vendor in one company (\`POST /v1/vendors\`, needs \`${Scope.vendorsWrite}\`). A vendor with the same externalId or code already in the company is a Conflict carrying it.`,
-    args: { input: t.arg({ type: CreateVendorInput, required: true }) },
-    errors: { types: COMMON_ERRORS, directResult: true, union: { name: "CreateVendorResult" } },
-    resolve: mutation(async ({ input }, ctx) => {
-      const target = await prepare(ctx, {
-        companyId: input.companyId,
-        scopes: { write: Scope.vendorsWrite },
-        validate: () => zodIssues(createSchema, input, "input"),
-      });
-      const { companyId } = target;
-      const request: VendorCreate = {
-        companyId,
-        name: input.name,
-        defaultCurrency: input.defaultCurrency,
-        ...compact({
-          externalId: input.externalId,
-          code: input.code,
-          country: input.country,
-          registrationNumber: input.registrationNumber,
-          taxRegistrationNumber: input.taxRegistrationNumber,
-        }),
-      };
-      const vendor = await write(
-        {
-          companyId,
-          operation: "vendor create",
-          check: CHECK_CREATE,
-          onConflict: (conflict) => vendorConflict(ctx, companyId, request, null, conflict),
-        },
-        () => createVendor(ctx.pleo, target.credentials.write.credential, request),
-      );
-      invalidate(ctx, VENDOR_LOADERS);
-      return { vendor };
-    }),
-  }),
-);
-
-builder.mutationField("updateVendor", (t) =>
-  t.field({
-    type: VendorPayload,
-    nullable: true,
-    description: `Changes a vendor (reads it, then \`PUT /v1/vendors/{id}\`; needs \`${Scope.vendorsWrite}\` and \`${Scope.vendorsRead}\`). Setting state ARCHIVED archives it, ACTIVE restores it.`,
-    args: { input: t.arg({ type: UpdateVendorInput, required: true }) },
-    errors: { types: COMMON_ERRORS, directResult: true, union: { name: "UpdateVendorResult" } },
-    resolve: mutation(async ({ input }, ctx) => {
-      const target = await prepare(ctx, {
-        companyId: input.companyId,
-        ids: [{ path: "input.id", typename: "Vendor", value: input.id }],
-        scopes: { write: Scope.vendorsWrite, read: Scope.vendorsRead },
-        validate: () => zodIssues(updateSchema, input, "input"),
-      });
-      const { companyId } = target;
-      const vendorId = idOf(target, "input.id");
-      const current = await read(companyId, () =>
-        getVendor(ctx.pleo, target.credentials.read.credential, companyId, vendorId),
-      );
-      const externalId = patched(input.externalId, current.externalId);
-      if (externalId === undefined) {
-        invalid(companyId, "input.externalId", "required: Pleo needs an externalId to update a vendor");
-      }
-      const request: VendorUpdate = {
-        companyId,
-        name: input.name ?? current.name,
-        defaultCurrency: input.defaultCurrency ?? current.defaultCurrency,
-        externalId,
-        state: input.state ?? current.state,
-        ...compact({
-          code: patched(input.code, current.code),
-          country: patched(input.country, current.country),
-          registrationNumber: patched(input.registrationNumber, current.registrationNumber),
-          taxRegistrationNumber: patched(input.taxRegistrationNumber, current.taxRegistrationNumber),
-        }),
-      };
-      const vendor = await write(
-        {
-          companyId,
-          operation: "vendor update",
-          check: "Read the vendor (node(id:) or Company.vendor(id:)) to see whether the change was applied.",
-          onConflict: (conflict) => vendorConflict(ctx, companyId, request, vendorId, conflict),
-        },
-        () => updateVendor(ctx.pleo, target.credentials.write.credential, vendorId, request),
-      );
-      invalidate(ctx, VENDOR_LOADERS);
-      return { vendor };
-    }),
-  }),
-);
-
-builder.mutationField("archiveVendor", (t) =>
-  t.field({
-    type: ArchiveVendorPayload,
-    nullable: true,
-    description: `Archives a vendor (\`POST /v1/vendors/{id}:archive\`, needs \`${Scope.vendorsWrite}\`). Archiving twice is harmless. To restore one, updateVendor with state ACTIVE.`,
-    args: { input: t.arg({ type: ArchiveVendorInput, required: true }) },
-    errors: { types: COMMON_ERRORS, directResult: true, union: { name: "ArchiveVendorResult" } },
-    resolve: mutation(async ({ input }, ctx) => {
-      const target = await prepare(ctx, {
-        companyId: input.companyId,
-        ids: [{ path: "input.id", typename: "Vendor", value: input.id }],
-        scopes: { write: Scope.vendorsWrite },
-      });
-      const { companyId } = target;
-      const vendorId = idOf(target, "input.id");
-      await write(
-        {
-          companyId,
-          operation: "vendor archive",
-          check: "Read the vendor's state; archiving again is harmless.",
-        },
-        () => archiveVendor(ctx.pleo, target.credentials.write.credential, companyId, vendorId),
-      );
-      invalidate(ctx, VENDOR_LOADERS);
-      return { companyId, vendorId };
-    }),
-  }),
-);
+defineMutation("archiveVendor", {
+  description: `Archives a vendor (\`POST /v1/vendors/{id}:archive\`, needs \`${Scope.vendorsWrite}\`). Archiving twice is harmless. To restore one, updateVendor with state ACTIVE.`,
+  input: ArchiveVendorInput,
+  payload: ArchiveVendorPayload,
+  resolve: async (input, ctx) => {
+    const { companyId, id } = await writeObject(
+      ctx,
+      input,
+      { typename: "Vendor", scope: Scope.vendorsWrite },
+      (credential, companyId, vendorId) => sendVendorArchive(ctx, credential, companyId, vendorId),
+    );
+    return { companyId, vendorId: id };
+  },
+});

@@ -1,19 +1,12 @@
 import type { z } from "zod";
 import type { GatewayContext } from "../../context/context.ts";
 import { ErrorCode } from "../../errors.ts";
-import type { LoaderDefinition } from "../../loaders/registry.ts";
 import type { BoundCredential } from "../../pleo/credential.ts";
 import { isUuid } from "../../pleo/models/common.ts";
 import { decodeTyped, parseOwnedLocalId, uuidOrGlobalId } from "../global-id.ts";
+import { failureFrom } from "./failure-classification.ts";
+import { ValidationFailed, type ValidationIssue } from "./failures.ts";
 import { confirmOwnership } from "./ownership.ts";
-import {
-  type CallKind,
-  type Conflict,
-  failureFrom,
-  type MutationFailure,
-  ValidationFailed,
-  type ValidationIssue,
-} from "./results.ts";
 
 /*
  * The steps every mutation takes, in this order:
@@ -29,7 +22,7 @@ import {
  */
 
 /** An id argument: a Pleo UUID (of the mutation's company) or a global ID embedding its company. */
-export interface IdArgument {
+interface IdArgument {
   /** Argument path for error reports, e.g. `input.id`. */
   readonly path: string;
   /** The GraphQL type the id names, e.g. `Vendor`. */
@@ -37,7 +30,7 @@ export interface IdArgument {
   readonly value: string;
 }
 
-export interface Target<S extends Record<string, string>> {
+interface Target<S extends Record<string, string>> {
   readonly companyId: string;
   /** Pleo's ids of the id arguments, by path. */
   readonly ids: Readonly<Record<string, string>>;
@@ -91,7 +84,7 @@ export async function prepare<S extends Record<string, string>>(
  * company embedded in the global IDs passed. They must all agree. A raw UUID id names an object of that
  * company, so it needs one of them.
  */
-export function resolveCompany(
+function resolveCompany(
   companyArg: string | null | undefined,
   companyPath: string,
   idArgs: readonly IdArgument[],
@@ -180,98 +173,7 @@ export function zodIssues(schema: z.ZodType, value: unknown, base: string): Vali
   }));
 }
 
-/** A Pleo read on a mutation's behalf (safe to repeat): failures become typed results. */
-export async function read<T>(companyId: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw failureFrom(error, { companyId });
-  }
-}
-
-export interface WriteOptions {
-  readonly companyId: string;
-  /** E.g. "vendor create". */
-  readonly operation: string;
-  /** How a caller finds out whether the write was applied, when its outcome is unknown. */
-  readonly check: string;
-  /** A 409 from Pleo: enrich it (e.g. with the existing object) or turn it into a more specific error. */
-  readonly onConflict?: (conflict: Conflict) => Promise<MutationFailure>;
-  /** Any other failure: a chance to make it more specific (e.g. an illegal export job transition). */
-  readonly refine?: (failure: MutationFailure) => Promise<MutationFailure>;
-}
-
-/**
- * One Pleo write, sent exactly once. Its failure becomes a typed result; one that may have been applied
- * (timeout, dropped connection, ambiguous 5xx) is WriteOutcomeUnknown and is not retried.
- */
-export async function write<T>(options: WriteOptions, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    const kind: CallKind = {
-      companyId: options.companyId,
-      write: { operation: options.operation, check: options.check },
-    };
-    let failure = failureFrom(error, kind);
-    if (failure.code === ErrorCode.CONFLICT && options.onConflict) {
-      failure = await options.onConflict(failure as Conflict);
-    } else if (options.refine) {
-      failure = await options.refine(failure);
-    }
-    throw failure;
-  }
-}
-
-/** Best effort: a lookup made only to enrich an error; its own failure is ignored. */
-export async function bestEffort<T>(call: () => Promise<T>): Promise<T | null> {
-  try {
-    return await call();
-  } catch {
-    return null;
-  }
-}
-
-/** Drops what this request's loaders hold, so reads after a write see Pleo's new state. */
-export function invalidate(
-  ctx: GatewayContext,
-  loaders: readonly LoaderDefinition<unknown, unknown, unknown>[],
-): void {
-  for (const loader of loaders) ctx.loaders.get(loader).clearAll();
-}
-
-/** Wraps a mutation resolver: anything a credential lookup throws becomes a typed result too. */
-export function mutation<A, R>(
-  resolve: (args: A, ctx: GatewayContext) => Promise<R>,
-): (root: unknown, args: A, ctx: GatewayContext) => Promise<R> {
-  return async (_root, args, ctx) => {
-    try {
-      return await resolve(args, ctx);
-    } catch (error) {
-      throw failureFrom(error, { companyId: null });
-    }
-  };
-}
-
 /** Throws a typed validation error for one problem found after preparation. */
 export function invalid(companyId: string | null, path: string, message: string): never {
   throw new ValidationFailed([{ path, message, code: ErrorCode.VALIDATION_FAILED }], companyId);
-}
-
-/** The entries of `fields` that are set (neither undefined nor null), for request bodies. */
-export function compact<T extends Record<string, unknown>>(
-  fields: T,
-): { [K in keyof T]?: Exclude<T[K], null | undefined> } {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null)) as {
-    [K in keyof T]?: Exclude<T[K], null | undefined>;
-  };
-}
-
-/**
- * Patch semantics for an update: an argument left out keeps the current value, an explicit null clears
- * it (undefined in the result), anything else replaces it.
- */
-export function patched<T>(given: T | null | undefined, current: T | null | undefined): T | undefined {
-  if (given === undefined) return current ?? undefined;
-  return given ?? undefined;
 }
