@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { COMPANIES, CREDENTIALS } from "../../src/simulator/seed/identities.ts";
-import { codes, type Harness, startHarness } from "../support/harness.ts";
+import { NL_KEY } from "../support/auth-headers.ts";
+import type { Connection } from "../support/connection.ts";
+import { executor, typedDocument } from "../support/execute.ts";
 import {
   checkCredentialGate,
   checkForeignIdAndCursor,
@@ -8,6 +10,7 @@ import {
   checkNotFound,
   type ResourceSpec,
 } from "../support/resource-checks.ts";
+import { useHarness } from "../support/use-harness.ts";
 
 const spec: ResourceSpec = {
   field: "accountingEntries",
@@ -31,13 +34,16 @@ interface EntryNode {
   taxCodeId: string | null;
 }
 
+const ENTRY_PAGE = typedDocument<{
+  company: { accountingEntries: Connection<{ accountingEntryId: string }> };
+}>(`query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) { company(id: $id) {
+  accountingEntries(first: $first, after: $after, last: $last, before: $before) {
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { accountingEntryId } } } } }`);
+
 describe("accounting entries", () => {
-  let h: Harness;
-  const headers = { "x-pleo-api-key": CREDENTIALS.nl.secret };
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
+  const execute = executor(h);
+  const headers = NL_KEY;
   beforeEach(() => h.resetSim());
 
   it("is gated by a credential bound to the company", () => checkCredentialGate(h, spec));
@@ -46,16 +52,18 @@ describe("accounting entries", () => {
   it("maps an unknown id to NOT_FOUND", () => checkNotFound(h, spec));
 
   it("resolves twenty entries' accounts, tax codes and vendors with one batched call each", async () => {
-    const response = await h.gql<{ company: { accountingEntries: { edges: { node: EntryNode }[] } } }>(
-      `query($id: ID!) { company(id: $id) { accountingEntries(first: 20) { edges { node {
+    const response = await execute(
+      typedDocument<{
+        company: { accountingEntries: { edges: { node: EntryNode }[] } };
+      }>(`query($id: ID!) { company(id: $id) { accountingEntries(first: 20) { edges { node {
         accountingEntryId performedAt transactionValue { minorUnits currency amount }
         accountId account { accountId code } taxCodeId taxCode { taxCodeId }
         supplier { externalSupplierId } vendor { name externalId }
-      } } } } }`,
-      { headers, variables: { id: COMPANIES.nl.id } },
+      } } } } }`),
+      { id: COMPANIES.nl.id },
+      { headers },
     );
-    expect(response.body.errors).toBeUndefined();
-    const entries = response.body.data?.company.accountingEntries.edges.map((e) => e.node) ?? [];
+    const entries = response.expectData().company.accountingEntries.edges.map((e) => e.node) ?? [];
     expect(entries).toHaveLength(20);
     for (const entry of entries) {
       if (entry.accountId) expect(entry.account?.accountId).toBe(entry.accountId);
@@ -74,29 +82,9 @@ describe("accounting entries", () => {
   });
 
   it("pages forwards and backwards with cursors only (Pleo offers no offset here)", async () => {
-    const page = async (args: Record<string, unknown>) => {
-      const r = await h.gql<{
-        company: {
-          accountingEntries: {
-            pageInfo: {
-              hasNextPage: boolean;
-              hasPreviousPage: boolean;
-              startCursor: string;
-              endCursor: string;
-            };
-            edges: { cursor: string; node: { accountingEntryId: string } }[];
-          };
-        };
-      }>(
-        `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) { company(id: $id) {
-          accountingEntries(first: $first, after: $after, last: $last, before: $before) {
-            pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { accountingEntryId } } } } }`,
-        { headers, variables: { id: COMPANIES.nl.id, ...args } },
-      );
-      const conn = r.body.data?.company.accountingEntries;
-      if (!conn) throw new Error(JSON.stringify(r.body.errors));
-      return conn;
-    };
+    const page = async (args: Record<string, unknown>) =>
+      (await execute(ENTRY_PAGE, { id: COMPANIES.nl.id, ...args }, { headers })).expectData().company
+        .accountingEntries;
     const first = await page({ first: 30 });
     const p1 = await page({ first: 10 });
     const p2 = await page({ first: 10, after: p1.pageInfo.endCursor });
@@ -112,79 +100,87 @@ describe("accounting entries", () => {
   });
 
   it("filters and sorts with Pleo's search, and binds cursors to their ordering", async () => {
-    const response = await h.gql<{
-      company: {
-        accountingEntries: {
-          pageInfo: { endCursor: string };
-          edges: { node: { performedAt: string; transactionValue: { currency: string } } }[];
+    const response = await execute(
+      typedDocument<{
+        company: {
+          accountingEntries: {
+            pageInfo: { endCursor: string };
+            edges: { node: { performedAt: string; transactionValue: { currency: string } } }[];
+          };
         };
-      };
-    }>(
-      `query($id: ID!) { company(id: $id) { accountingEntries(first: 15, filter: { currencies: ["EUR"] }, sort: [{ key: PERFORMED_AT, order: DESC }]) {
-        pageInfo { endCursor } edges { node { performedAt transactionValue { currency } } } } } }`,
-      { headers, variables: { id: COMPANIES.nl.id } },
+      }>(`query($id: ID!) { company(id: $id) { accountingEntries(first: 15, filter: { currencies: ["EUR"] }, sort: [{ key: PERFORMED_AT, order: DESC }]) {
+        pageInfo { endCursor } edges { node { performedAt transactionValue { currency } } } } } }`),
+      { id: COMPANIES.nl.id },
+      { headers },
     );
-    expect(response.body.errors).toBeUndefined();
-    const nodes = response.body.data?.company.accountingEntries.edges.map((e) => e.node) ?? [];
+    const nodes = response.expectData().company.accountingEntries.edges.map((e) => e.node) ?? [];
     expect(nodes.length).toBeGreaterThan(0);
     expect(nodes.every((n) => n.transactionValue.currency === "EUR")).toBe(true);
     const times = nodes.map((n) => Date.parse(n.performedAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
 
-    const cursor = response.body.data?.company.accountingEntries.pageInfo.endCursor;
-    const reused = await h.gql(
-      `query($id: ID!, $after: String) { company(id: $id) { accountingEntries(first: 5, after: $after) { totalCount } } }`,
-      { headers, variables: { id: COMPANIES.nl.id, after: cursor } },
+    const cursor = response.data?.company.accountingEntries.pageInfo.endCursor;
+    const reused = await execute(
+      typedDocument(
+        `query($id: ID!, $after: String) { company(id: $id) { accountingEntries(first: 5, after: $after) { totalCount } } }`,
+      ),
+      { id: COMPANIES.nl.id, after: cursor },
+      { headers },
     );
-    expect(codes(reused)).toEqual(["FOREIGN_CURSOR"]);
+    reused.expectErrors("FOREIGN_CURSOR");
   });
 
   it("rejects invalid filters with every problem at once, before calling Pleo", async () => {
-    const response = await h.gql(
-      `query($id: ID!) { company(id: $id) { accountingEntries(filter: { currencies: ["euro", "usd"] }) { totalCount } } }`,
-      { headers, variables: { id: COMPANIES.nl.id } },
+    const response = await execute(
+      typedDocument(
+        `query($id: ID!) { company(id: $id) { accountingEntries(filter: { currencies: ["euro", "usd"] }) { totalCount } } }`,
+      ),
+      { id: COMPANIES.nl.id },
+      { headers },
     );
-    expect(codes(response)).toEqual(["VALIDATION_FAILED"]);
-    expect(response.body.errors?.[0]?.extensions?.issues).toHaveLength(2);
+    response.expectErrors("VALIDATION_FAILED");
+    expect(response.errors[0]?.extensions?.issues).toHaveLength(2);
     expect((await h.simRequests()).filter((r) => r.path.startsWith("/v1/accounting-entries"))).toEqual([]);
   });
 
   it("resolves entries' tags and employee, and an export job's items to their entries", async () => {
-    const response = await h.gql<{
-      company: {
-        accountingEntries: {
-          edges: {
-            node: {
-              employeeId: string | null;
-              employee: { employeeId: string } | null;
-              tags: {
-                tagId: string | null;
-                tag: { tagId: string } | null;
-                tagGroupId: string;
-                tagGroup: { tagGroupId: string } | null;
-              }[];
-            };
-          }[];
-        };
-        exportJobs: {
-          edges: {
-            node: {
-              items: {
-                edges: { node: { accountingEntryId: string; entry: { accountingEntryId: string } | null } }[];
+    const response = await execute(
+      typedDocument<{
+        company: {
+          accountingEntries: {
+            edges: {
+              node: {
+                employeeId: string | null;
+                employee: { employeeId: string } | null;
+                tags: {
+                  tagId: string | null;
+                  tag: { tagId: string } | null;
+                  tagGroupId: string;
+                  tagGroup: { tagGroupId: string } | null;
+                }[];
               };
-            };
-          }[];
+            }[];
+          };
+          exportJobs: {
+            edges: {
+              node: {
+                items: {
+                  edges: {
+                    node: { accountingEntryId: string; entry: { accountingEntryId: string } | null };
+                  }[];
+                };
+              };
+            }[];
+          };
         };
-      };
-    }>(
-      `query($id: ID!) { company(id: $id) {
+      }>(`query($id: ID!) { company(id: $id) {
         accountingEntries(first: 30) { edges { node { employeeId employee { employeeId } tags { tagId tag { tagId } tagGroupId tagGroup { tagGroupId } } } } }
         exportJobs(first: 1, status: [PENDING]) { edges { node { items(first: 5) { edges { node { accountingEntryId entry { accountingEntryId } } } } } } }
-      } }`,
-      { headers, variables: { id: COMPANIES.nl.id } },
+      } }`),
+      { id: COMPANIES.nl.id },
+      { headers },
     );
-    expect(response.body.errors).toBeUndefined();
-    const entries = response.body.data?.company.accountingEntries.edges.map((e) => e.node) ?? [];
+    const entries = response.expectData().company.accountingEntries.edges.map((e) => e.node) ?? [];
     const tagged = entries.flatMap((e) => e.tags);
     expect(tagged.length).toBeGreaterThan(0);
     for (const t of tagged) {
@@ -192,7 +188,7 @@ describe("accounting entries", () => {
       if (t.tagId) expect(t.tag?.tagId).toBe(t.tagId);
     }
     for (const e of entries) if (e.employeeId) expect(e.employee?.employeeId).toBe(e.employeeId);
-    const items = response.body.data?.company.exportJobs.edges[0]?.node.items.edges.map((e) => e.node) ?? [];
+    const items = response.data?.company.exportJobs.edges[0]?.node.items.edges.map((e) => e.node) ?? [];
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) expect(item.entry?.accountingEntryId).toBe(item.accountingEntryId);
     // Pleo has no multi-id entry lookup: one GET per distinct entry, all with NL's own credential.

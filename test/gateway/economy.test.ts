@@ -1,12 +1,10 @@
-import { print } from "graphql";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SimRequestLogEntry } from "../../src/simulator/index.ts";
 import { COMPANIES, ORGANISATIONS } from "../../src/simulator/seed/identities.ts";
 import { EntriesDocument, GroupBooksDocument } from "../generated/graphql.ts";
-import { type Harness, startHarness } from "../support/harness.ts";
-
-const GROUP_BOOKS = print(GroupBooksDocument);
-const ENTRIES_WITH_REFERENCES = print(EntriesDocument);
+import { executor, typedDocument } from "../support/execute.ts";
+import { useHarness } from "../support/use-harness.ts";
 
 /**
  * Upstream economy: the exact number of Pleo calls representative queries cost, and that it does not
@@ -23,25 +21,23 @@ function byPath(log: SimRequestLogEntry[]): Record<string, number> {
 }
 
 describe("upstream economy", () => {
-  let h: Harness;
+  const h = useHarness();
+  const execute = executor(h);
   let admin: Record<string, string>;
   beforeAll(async () => {
-    h = await startHarness();
     admin = (await h.persona("group-admin")).headers;
   });
-  afterAll(() => h.close());
   beforeEach(() => h.resetSim());
 
-  async function measure(query: string, variables: Record<string, unknown>) {
-    await h.gql(query, { headers: admin, variables });
+  async function measure<R, V>(document: TypedDocumentNode<R, V>, variables: V) {
+    await execute(document, variables, { headers: admin });
     await h.resetSim();
-    const response = await h.gql(query, { headers: admin, variables });
-    expect(response.body.errors).toBeUndefined();
+    (await execute(document, variables, { headers: admin })).expectData();
     return byPath(await h.simRequests());
   }
 
   it("the group's books in one query: one call per company and resource, whatever the page size", async () => {
-    const small = await measure(GROUP_BOOKS, { org: ORGANISATIONS.loveCremeBrulee.id, n: 10 });
+    const small = await measure(GroupBooksDocument, { org: ORGANISATIONS.loveCremeBrulee.id, n: 10 });
     expect(small).toEqual({
       "GET /v1/companies": 1,
       "POST /v1/chart-of-accounts:search": 6, // per company: the page, and the entries' accounts by id
@@ -50,12 +46,12 @@ describe("upstream economy", () => {
       "POST /v1/vendors:search": 6, // per company: the page, and the entries' vendors by external id
       "POST /v1/accounting-entries:search": 3,
     });
-    const large = await measure(GROUP_BOOKS, { org: ORGANISATIONS.loveCremeBrulee.id, n: 100 });
+    const large = await measure(GroupBooksDocument, { org: ORGANISATIONS.loveCremeBrulee.id, n: 100 });
     expect(large).toEqual(small);
   });
 
   it("twenty entries with every reference: one batched call per referenced resource", async () => {
-    const counts = await measure(ENTRIES_WITH_REFERENCES, { id: COMPANIES.nl.id, n: 20 });
+    const counts = await measure(EntriesDocument, { id: COMPANIES.nl.id, n: 20 });
     expect(counts).toEqual({
       "GET /v1/companies/{id}": 1, // company(id:) itself
       "POST /v1/accounting-entries:search": 1,
@@ -66,12 +62,12 @@ describe("upstream economy", () => {
       "POST /v0/tags:search": 1,
       "GET /v0/tag-groups": 1,
     });
-    const hundred = await measure(ENTRIES_WITH_REFERENCES, { id: COMPANIES.nl.id, n: 100 });
+    const hundred = await measure(EntriesDocument, { id: COMPANIES.nl.id, n: 100 });
     expect(hundred).toEqual(counts);
   });
 
   it("runs each company's calls with its own credential", async () => {
-    await measure(GROUP_BOOKS, { org: ORGANISATIONS.loveCremeBrulee.id, n: 5 });
+    await measure(GroupBooksDocument, { org: ORGANISATIONS.loveCremeBrulee.id, n: 5 });
     const log = await h.simRequests();
     for (const entry of log) {
       if (entry.credentialSubject?.type === "company")
@@ -81,33 +77,33 @@ describe("upstream economy", () => {
   });
 });
 
+const THREE_COMPANIES_VENDORS = typedDocument<unknown, { nl: string; de: string; be: string }>(`
+  query ThreeCompaniesVendors($nl: ID!, $de: ID!, $be: ID!) {
+    nl: company(id: $nl) { vendors(first: 1) { totalCount } }
+    de: company(id: $de) { vendors(first: 1) { totalCount } }
+    be: company(id: $be) { vendors(first: 1) { totalCount } }
+  }
+`);
+
 describe("fan-out across companies", () => {
+  // With 150 ms of upstream latency, sequential calls could not overlap in time.
+  const slow = useHarness({ simulatorLatencyMs: 150 });
+  const execute = executor(slow);
+
   it("sends the companies' calls concurrently, not one after another", async () => {
-    // With 150 ms of upstream latency, sequential calls could not overlap in time.
-    const slow = await startHarness({ simulatorLatencyMs: 150 });
-    try {
-      const headers = (await slow.persona("group-admin")).headers;
-      const query = `query($nl: ID!, $de: ID!, $be: ID!) {
-        nl: company(id: $nl) { vendors(first: 1) { totalCount } }
-        de: company(id: $de) { vendors(first: 1) { totalCount } }
-        be: company(id: $be) { vendors(first: 1) { totalCount } }
-      }`;
-      const variables = { nl: COMPANIES.nl.id, de: COMPANIES.de.id, be: COMPANIES.be.id };
-      await slow.gql(query, { headers, variables });
-      await slow.resetSim();
-      const response = await slow.gql(query, { headers, variables });
-      expect(response.body.errors).toBeUndefined();
-      const searches = (await slow.simRequests()).filter((r) => r.path === "/v1/vendors:search");
-      expect(searches).toHaveLength(3);
-      const intervals = searches.map((r) => ({
-        end: Date.parse(r.at),
-        start: Date.parse(r.at) - r.durationMs,
-      }));
-      const latestStart = Math.max(...intervals.map((i) => i.start));
-      const earliestEnd = Math.min(...intervals.map((i) => i.end));
-      expect(latestStart).toBeLessThan(earliestEnd);
-    } finally {
-      await slow.close();
-    }
+    const headers = (await slow.persona("group-admin")).headers;
+    const variables = { nl: COMPANIES.nl.id, de: COMPANIES.de.id, be: COMPANIES.be.id };
+    await execute(THREE_COMPANIES_VENDORS, variables, { headers });
+    await slow.resetSim();
+    (await execute(THREE_COMPANIES_VENDORS, variables, { headers })).expectData();
+    const searches = (await slow.simRequests()).filter((r) => r.path === "/v1/vendors:search");
+    expect(searches).toHaveLength(3);
+    const intervals = searches.map((r) => ({
+      end: Date.parse(r.at),
+      start: Date.parse(r.at) - r.durationMs,
+    }));
+    const latestStart = Math.max(...intervals.map((i) => i.start));
+    const earliestEnd = Math.min(...intervals.map((i) => i.end));
+    expect(latestStart).toBeLessThan(earliestEnd);
   });
 });

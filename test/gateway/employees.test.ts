@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { COMPANIES, CREDENTIALS } from "../../src/simulator/seed/identities.ts";
-import { codes, type Harness, startHarness } from "../support/harness.ts";
+import { apiKeys, DE_KEY, NL_KEY } from "../support/auth-headers.ts";
+import { type Connection, pageBackward, pageForward } from "../support/connection.ts";
+import { executor, typedDocument } from "../support/execute.ts";
+import { UNKNOWN_UUID } from "../support/ids.ts";
+import { useHarness } from "../support/use-harness.ts";
 
 const NL = COMPANIES.nl.id;
 const DE = COMPANIES.de.id;
-const nlKey = { "x-pleo-api-key": CREDENTIALS.nl.secret };
-const deKey = { "x-pleo-api-key": CREDENTIALS.de.secret };
 
 interface EmployeeNode {
   id: string;
@@ -19,18 +21,17 @@ interface EmployeeNode {
   phone: string | null;
   company: { companyId: string } | null;
 }
-interface EmployeeConnection {
-  totalCount: number | null;
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
-  edges: { cursor: string; node: EmployeeNode }[];
+type EmployeeConnection = Connection<EmployeeNode>;
+interface EmployeesArgs {
+  id: string;
+  first?: number;
+  after?: string | null;
+  last?: number;
+  before?: string | null;
+  filter?: { email?: string; code?: string };
 }
 
-const EMPLOYEES = /* GraphQL */ `
+const EMPLOYEES = typedDocument<{ company: { employees: EmployeeConnection | null } }, EmployeesArgs>(`
   query Employees($id: ID!, $first: Int, $after: String, $last: Int, $before: String, $filter: EmployeeFilter) {
     company(id: $id) {
       employees(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
@@ -40,45 +41,43 @@ const EMPLOYEES = /* GraphQL */ `
       }
     }
   }
-`;
+`);
+
+/** One employee of a company, by raw or global id. */
+const EMPLOYEE = typedDocument<
+  { company: { employee: { name: string } | null } },
+  { nl: string; e?: string }
+>(`query($nl: ID!, $e: ID!) { company(id: $nl) { employee(id: $e) { name } } }`);
 
 const isEmployeeCall = (path: string) => path.startsWith("/v2/employees");
 const isListCall = (path: string) => path === "/v2/employees";
 const isGetCall = (path: string) => /^\/v2\/employees\/[^/]+$/.test(path);
 
 describe("employees", () => {
-  let h: Harness;
+  const h = useHarness();
+  const execute = executor(h);
   let all: EmployeeNode[] = [];
 
-  const page = async (
-    variables: {
-      id?: string;
-      first?: number;
-      after?: string | null;
-      last?: number;
-      before?: string | null;
-      filter?: { email?: string; code?: string };
-    },
-    headers: Record<string, string> = nlKey,
-  ) =>
-    h.gql<{ company: { employees: EmployeeConnection | null } }>(EMPLOYEES, {
-      headers,
-      variables: { id: NL, ...variables },
-    });
+  const page = (
+    variables: Omit<EmployeesArgs, "id"> & { id?: string },
+    headers: Record<string, string> = NL_KEY,
+  ) => execute(EMPLOYEES, { id: NL, ...variables }, { headers });
   const employeesOf = (response: Awaited<ReturnType<typeof page>>): EmployeeConnection => {
-    const employees = response.body.data?.company.employees;
-    if (!employees) throw new Error(JSON.stringify(response.body.errors));
+    const employees = response.expectData().company.employees;
+    if (!employees) throw new Error(`employees is null in a data answer\n${response.describe()}`);
     return employees;
   };
+  const employees = async (
+    variables: Omit<EmployeesArgs, "id"> & { id?: string },
+    headers: Record<string, string> = NL_KEY,
+  ) => employeesOf(await page(variables, headers));
 
   beforeAll(async () => {
-    h = await startHarness();
     const full = employeesOf(await page({ first: 100 }));
     all = full.edges.map((e) => e.node);
     expect(full.totalCount).toBe(all.length);
     expect(all.length).toBeGreaterThanOrEqual(10);
   });
-  afterAll(() => h.close());
   beforeEach(() => h.resetSim());
 
   it("maps Pleo's employee model, with companyId sent in camelCase", async () => {
@@ -99,20 +98,21 @@ describe("employees", () => {
 
   it("serves NL's employees to the nl-bookkeeper and refuses DE's without any request for DE", async () => {
     const { headers } = await h.persona("nl-bookkeeper");
-    const response = await h.gql<{
-      nl: { employees: EmployeeConnection };
-      de: { name: string; employees: unknown; employee: unknown };
-    }>(
-      `query($nl: ID!, $de: ID!, $e: ID!) {
+    const response = await execute(
+      typedDocument<{
+        nl: { employees: EmployeeConnection };
+        de: { name: string; employees: unknown; employee: unknown };
+      }>(`query($nl: ID!, $de: ID!, $e: ID!) {
         nl: company(id: $nl) { employees(first: 3) { totalCount edges { node { name } } } }
         de: company(id: $de) { name employees(first: 3) { totalCount } employee(id: $e) { name } }
-      }`,
-      { headers, variables: { nl: NL, de: DE, e: all[0]?.employeeId } },
+      }`),
+      { nl: NL, de: DE, e: all[0]?.employeeId },
+      { headers },
     );
-    expect(response.body.data?.nl.employees.edges).toHaveLength(3);
+    expect(response.data?.nl.employees.edges).toHaveLength(3);
     // The organisation key holds users:read, but organisation keys never act for a company's data.
-    expect(response.body.data?.de).toEqual({ name: COMPANIES.de.name, employees: null, employee: null });
-    expect(codes(response)).toEqual(["NO_CREDENTIAL_FOR_COMPANY", "NO_CREDENTIAL_FOR_COMPANY"]);
+    expect(response.data?.de).toEqual({ name: COMPANIES.de.name, employees: null, employee: null });
+    response.expectErrors("NO_CREDENTIAL_FOR_COMPANY", "NO_CREDENTIAL_FOR_COMPANY");
 
     const log = await h.simRequests();
     expect(log.filter((r) => r.targetCompanyId === DE && !r.path.startsWith("/v1/companies"))).toEqual([]);
@@ -122,49 +122,34 @@ describe("employees", () => {
   });
 
   it("needs users:read: MISSING_SCOPE and no upstream call otherwise", async () => {
-    const nl = await h.gql(
-      `query($nl: ID!, $e: ID!) { company(id: $nl) { name employees(first: 2) { totalCount } employee(id: $e) { name } } }`,
-      {
-        headers: { "x-pleo-api-key": CREDENTIALS.nlReadOnlyAccounts.secret },
-        variables: { nl: NL, e: all[0]?.id },
-      },
+    const nl = await execute(
+      typedDocument(
+        `query($nl: ID!, $e: ID!) { company(id: $nl) { name employees(first: 2) { totalCount } employee(id: $e) { name } } }`,
+      ),
+      { nl: NL, e: all[0]?.id },
+      { headers: apiKeys(CREDENTIALS.nlReadOnlyAccounts) },
     );
-    expect(nl.body.data?.company).toEqual({ name: COMPANIES.nl.name, employees: null, employee: null });
-    expect(codes(nl)).toEqual(["MISSING_SCOPE", "MISSING_SCOPE"]);
-    expect(nl.body.errors?.[0]?.extensions).toMatchObject({ companyId: NL, scope: "users:read" });
+    expect(nl.data?.company).toEqual({ name: COMPANIES.nl.name, employees: null, employee: null });
+    nl.expectErrors("MISSING_SCOPE", "MISSING_SCOPE");
+    expect(nl.errors[0]?.extensions).toMatchObject({ companyId: NL, scope: "users:read" });
 
-    const be = await h.gql(`query($be: ID!) { company(id: $be) { employees(first: 2) { totalCount } } }`, {
-      headers: { "x-pleo-api-key": CREDENTIALS.beVendorsOnly.secret },
-      variables: { be: COMPANIES.be.id },
-    });
-    expect(codes(be)).toEqual(["MISSING_SCOPE"]);
+    const be = await execute(
+      typedDocument(`query($be: ID!) { company(id: $be) { employees(first: 2) { totalCount } } }`),
+      { be: COMPANIES.be.id },
+      { headers: apiKeys(CREDENTIALS.beVendorsOnly) },
+    );
+    be.expectErrors("MISSING_SCOPE");
     expect((await h.simRequests()).filter((r) => isEmployeeCall(r.path))).toEqual([]);
   });
 
   it("pages forwards and backwards with no gaps or repeats", async () => {
     const ids = all.map((e) => e.employeeId);
-    const forward: string[] = [];
-    let after: string | null = null;
-    for (let i = 0; i < 20; i++) {
-      const p = employeesOf(await page({ first: 4, after }));
-      forward.push(...p.edges.map((e) => e.node.employeeId));
-      expect(p.pageInfo.hasPreviousPage).toBe(i > 0);
-      if (!p.pageInfo.hasNextPage) break;
-      after = p.pageInfo.endCursor;
-    }
-    expect(forward).toEqual(ids);
+    const idsOf = (edges: readonly { node: EmployeeNode }[]) => edges.map((e) => e.node.employeeId);
+    expect(idsOf(await pageForward((args) => employees(args), 4))).toEqual(ids);
 
-    const full = employeesOf(await page({ first: 100 }));
-    const backward: string[] = [ids[ids.length - 1] as string];
-    let before: string | null = full.edges[full.edges.length - 1]?.cursor ?? null;
-    for (let i = 0; i < 20; i++) {
-      const p = employeesOf(await page({ last: 3, before }));
-      backward.unshift(...p.edges.map((e) => e.node.employeeId));
-      expect(p.pageInfo.hasNextPage).toBe(true);
-      if (!p.pageInfo.hasPreviousPage) break;
-      before = p.pageInfo.startCursor;
-    }
-    expect(backward).toEqual(ids);
+    const full = await employees({ first: 100 });
+    const before = full.edges.at(-1)?.cursor as string;
+    expect(idsOf(await pageBackward((args) => employees(args), 3, before))).toEqual(ids.slice(0, -1));
   });
 
   it("filters by email and by code, and validates the filter", async () => {
@@ -178,56 +163,48 @@ describe("employees", () => {
     expect(log[1]?.query).toMatchObject({ companyId: [NL], code: [target.code] });
 
     await h.resetSim();
-    expect(codes(await page({ first: 10, filter: { email: "", code: "" } }))).toEqual(["VALIDATION_FAILED"]);
+    (await page({ first: 10, filter: { email: "", code: "" } })).expectErrors("VALIDATION_FAILED");
     expect((await h.simRequests()).filter((r) => isEmployeeCall(r.path))).toEqual([]);
   });
 
   it("refuses a DE employee's global ID under NL (FOREIGN_ID) and via node(id:) with only NL's key", async () => {
-    const de = employeesOf(await page({ id: DE, first: 1 }, deKey)).edges[0]?.node as EmployeeNode;
+    const de = employeesOf(await page({ id: DE, first: 1 }, DE_KEY)).edges[0]?.node as EmployeeNode;
     expect(de.company).toEqual({ companyId: DE });
     await h.resetSim();
 
-    const viaNode = await h.gql(`query($e: ID!) { node(id: $e) { id ... on Employee { name } } }`, {
-      headers: nlKey,
-      variables: { e: de.id },
-    });
-    expect(viaNode.body.data?.node).toBeNull();
-    expect(codes(viaNode)).toEqual(["NO_CREDENTIAL_FOR_COMPANY"]);
-
-    const underNl = await h.gql(
-      `query($nl: ID!, $e: ID!) { company(id: $nl) { employee(id: $e) { name } } }`,
-      {
-        headers: nlKey,
-        variables: { nl: NL, e: de.id },
-      },
+    const viaNode = await execute(
+      typedDocument(`query($e: ID!) { node(id: $e) { id ... on Employee { name } } }`),
+      { e: de.id },
+      { headers: NL_KEY },
     );
-    expect(underNl.body.data?.company).toEqual({ employee: null });
-    expect(codes(underNl)).toEqual(["FOREIGN_ID"]);
+    expect(viaNode.data?.node).toBeNull();
+    viaNode.expectErrors("NO_CREDENTIAL_FOR_COMPANY");
+
+    const underNl = await execute(EMPLOYEE, { nl: NL, e: de.id }, { headers: NL_KEY });
+    expect(underNl.data?.company).toEqual({ employee: null });
+    underNl.expectErrors("FOREIGN_ID");
     expect((await h.simRequests()).filter((r) => isEmployeeCall(r.path))).toEqual([]);
 
     // NL's own employee resolves through node(id:) with NL's key.
-    const own = await h.gql<{ node: { employeeId: string } }>(
-      `query($e: ID!) { node(id: $e) { ... on Employee { employeeId } } }`,
-      { headers: nlKey, variables: { e: all[0]?.id } },
+    const own = await execute(
+      typedDocument<{ node: { employeeId: string } }>(
+        `query($e: ID!) { node(id: $e) { ... on Employee { employeeId } } }`,
+      ),
+      { e: all[0]?.id },
+      { headers: NL_KEY },
     );
-    expect(own.body.data?.node).toEqual({ employeeId: all[0]?.employeeId });
+    expect(own.data?.node).toEqual({ employeeId: all[0]?.employeeId });
     const log = await h.simRequests();
     expect(log.filter((r) => r.targetCompanyId === DE)).toEqual([]);
   });
 
   it("answers a raw DE employee UUID under NL as NOT_FOUND from NL's own list, never addressing DE's object", async () => {
-    const de = employeesOf(await page({ id: DE, first: 1 }, deKey)).edges[0]?.node as EmployeeNode;
+    const de = employeesOf(await page({ id: DE, first: 1 }, DE_KEY)).edges[0]?.node as EmployeeNode;
     await h.resetSim();
-    const response = await h.gql(
-      `query($nl: ID!, $e: ID!) { company(id: $nl) { employee(id: $e) { name } } }`,
-      {
-        headers: nlKey,
-        variables: { nl: NL, e: de.employeeId },
-      },
-    );
-    expect(response.body.data?.company).toEqual({ employee: null });
-    expect(codes(response)).toEqual(["NOT_FOUND"]);
-    expect(response.body.errors?.[0]?.extensions).toMatchObject({ companyId: NL });
+    const response = await execute(EMPLOYEE, { nl: NL, e: de.employeeId }, { headers: NL_KEY });
+    expect(response.data?.company).toEqual({ employee: null });
+    response.expectErrors("NOT_FOUND");
+    expect(response.errors[0]?.extensions).toMatchObject({ companyId: NL });
     const calls = (await h.simRequests()).filter((r) => isEmployeeCall(r.path));
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({
@@ -244,35 +221,23 @@ describe("employees", () => {
     const nlPage = employeesOf(await page({ first: 2 }, admin));
     await h.resetSim();
     const response = await page({ id: DE, first: 2, after: nlPage.pageInfo.endCursor }, admin);
-    expect(response.body.data?.company.employees).toBeNull();
-    expect(codes(response)).toEqual(["FOREIGN_CURSOR"]);
+    expect(response.data?.company.employees).toBeNull();
+    response.expectErrors("FOREIGN_CURSOR");
     expect((await h.simRequests()).filter((r) => isEmployeeCall(r.path))).toEqual([]);
   });
 
   it("maps an unknown employee to NOT_FOUND after one list read", async () => {
-    const response = await h.gql(
-      `query($nl: ID!, $e: ID!) { company(id: $nl) { employee(id: $e) { name } } }`,
-      {
-        headers: nlKey,
-        variables: { nl: NL, e: "00000000-0000-4000-8000-000000000002" },
-      },
-    );
-    expect(codes(response)).toEqual(["NOT_FOUND"]);
-    expect(response.body.errors?.[0]?.extensions).toMatchObject({ companyId: NL });
+    const response = await execute(EMPLOYEE, { nl: NL, e: UNKNOWN_UUID }, { headers: NL_KEY });
+    response.expectErrors("NOT_FOUND");
+    expect(response.errors[0]?.extensions).toMatchObject({ companyId: NL });
     const calls = (await h.simRequests()).filter((r) => isEmployeeCall(r.path));
     expect(calls.map((r) => [r.path, r.status])).toEqual([["/v2/employees", 200]]);
   });
 
   it("batches employees by id: one company-scoped list read for one or many, never one call per item", async () => {
     // One employee: one list page (a company of up to 100 employees), no GET by id.
-    const single = await h.gql(
-      `query($nl: ID!, $e: ID!) { company(id: $nl) { employee(id: $e) { name } } }`,
-      {
-        headers: nlKey,
-        variables: { nl: NL, e: all[3]?.employeeId },
-      },
-    );
-    expect(single.body.data?.company).toEqual({ employee: { name: all[3]?.name } });
+    const single = await execute(EMPLOYEE, { nl: NL, e: all[3]?.employeeId }, { headers: NL_KEY });
+    expect(single.data?.company).toEqual({ employee: { name: all[3]?.name } });
     let calls = (await h.simRequests()).filter((r) => isEmployeeCall(r.path));
     expect(calls.map((r) => r.path)).toEqual(["/v2/employees"]);
 
@@ -283,12 +248,15 @@ describe("employees", () => {
       .map((e, i) => `e${i}: employee(id: "${i % 2 ? e.employeeId : e.id}") { employeeId name }`)
       .concat(`again: employee(id: "${picked[0]?.employeeId}") { employeeId }`)
       .join("\n");
-    const many = await h.gql<{ company: Record<string, { employeeId: string }> }>(
-      `query($nl: ID!) { company(id: $nl) { ${aliases} } }`,
-      { headers: nlKey, variables: { nl: NL } },
+    const many = await execute(
+      typedDocument<{ company: Record<string, { employeeId: string }> }>(
+        `query($nl: ID!) { company(id: $nl) { ${aliases} } }`,
+      ),
+      { nl: NL },
+      { headers: NL_KEY },
     );
-    expect(many.body.errors).toBeUndefined();
-    expect(Object.values(many.body.data?.company ?? {}).map((e) => e.employeeId)).toEqual([
+    many.expectData();
+    expect(Object.values(many.data?.company ?? {}).map((e) => e.employeeId)).toEqual([
       ...picked.map((e) => e.employeeId),
       picked[0]?.employeeId,
     ]);
@@ -305,12 +273,13 @@ describe("employees", () => {
     const nodes = [...all.slice(0, 5), ...deAll.slice(0, 5)]
       .map((e, i) => `n${i}: node(id: "${e.id}") { ... on Employee { employeeId company { companyId } } }`)
       .join("\n");
-    const viaNode = await h.gql<Record<string, { employeeId: string; company: { companyId: string } }>>(
-      `{ ${nodes} }`,
+    const viaNode = await execute(
+      typedDocument<Record<string, { employeeId: string; company: { companyId: string } }>>(`{ ${nodes} }`),
+      {},
       { headers: admin },
     );
-    expect(viaNode.body.errors).toBeUndefined();
-    expect(Object.values(viaNode.body.data ?? {}).map((n) => n.company.companyId)).toEqual([
+    viaNode.expectData();
+    expect(Object.values(viaNode.data ?? {}).map((n) => n.company.companyId)).toEqual([
       ...Array(5).fill(NL),
       ...Array(5).fill(DE),
     ]);

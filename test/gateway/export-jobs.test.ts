@@ -1,6 +1,5 @@
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { createYoga } from "graphql-yoga";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CompanyAccess } from "../../src/context/company-access.ts";
 import { ContextFactory, type GatewayContext } from "../../src/context/context.ts";
 import { type CachedBinding, CredentialIntrospector } from "../../src/credentials/introspector.ts";
@@ -8,23 +7,14 @@ import { LoaderRegistry } from "../../src/loaders/registry.ts";
 import { gatewaySchema } from "../../src/schema/index.ts";
 import { COMPANIES, CREDENTIALS, ORGANISATIONS } from "../../src/simulator/seed/identities.ts";
 import { LruCache } from "../../src/support/lru-cache.ts";
-import { codes, type GraphQLResponse, type Harness, startHarness } from "../support/harness.ts";
+import { apiKeys, DE_KEY, NL_KEY } from "../support/auth-headers.ts";
+import { type Connection, pageBackward, pageForward } from "../support/connection.ts";
+import { executor, typedDocument } from "../support/execute.ts";
+import { ownedGlobalId } from "../support/ids.ts";
+import { useHarness } from "../support/use-harness.ts";
 
-const nlKey = { "x-pleo-api-key": CREDENTIALS.nl.secret };
-const deKey = { "x-pleo-api-key": CREDENTIALS.de.secret };
-const nlNoExportScopes = { "x-pleo-api-key": CREDENTIALS.nlReadOnlyAccounts.secret };
+const nlNoExportScopes = apiKeys(CREDENTIALS.nlReadOnlyAccounts);
 
-interface PageInfo {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  startCursor: string | null;
-  endCursor: string | null;
-}
-interface Connection<N> {
-  totalCount: number | null;
-  pageInfo: PageInfo;
-  edges: { cursor: string; node: N }[];
-}
 interface JobNode {
   id: string;
   exportJobId: string;
@@ -32,7 +22,15 @@ interface JobNode {
   numberOfItems: number;
 }
 
-const JOBS = /* GraphQL */ `
+interface ItemNode {
+  accountingEntryId: string;
+  exportJobId: string;
+  status: string;
+  failureReasonType: string | null;
+  externalId: string | null;
+}
+
+const JOBS = typedDocument<{ company: { exportJobs: Connection<JobNode> | null } | null }>(`
   query Jobs($id: ID!, $status: [ExportJobStatus!], $first: Int, $after: String, $last: Int, $before: String) {
     company(id: $id) {
       exportJobs(status: $status, first: $first, after: $after, last: $last, before: $before) {
@@ -42,9 +40,11 @@ const JOBS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-const ITEMS = /* GraphQL */ `
+const ITEMS = typedDocument<{
+  company: { exportJob: { items: Connection<ItemNode> | null } | null } | null;
+}>(`
   query Items($id: ID!, $job: ID!, $status: ExportJobItemStatus, $first: Int, $after: String, $last: Int, $before: String) {
     company(id: $id) {
       exportJob(id: $job) {
@@ -56,13 +56,14 @@ const ITEMS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 const exportCalls = <T extends { path: string }>(log: T[]) =>
   log.filter((r) => r.path.startsWith("/v3/export"));
 
 describe("export jobs and export items (v3)", () => {
-  let h: Harness;
+  const h = useHarness();
+  const execute = executor(h);
   /** NL's seeded jobs, in the order Pleo lists them. */
   let nlJobs: JobNode[] = [];
   const nlJob = (status: string): JobNode => {
@@ -71,62 +72,51 @@ describe("export jobs and export items (v3)", () => {
     return job;
   };
 
-  const jobs = async (headers: Record<string, string>, variables: Record<string, unknown>) =>
-    h.gql<{ company: { exportJobs: Connection<JobNode> | null } | null }>(JOBS, { headers, variables });
-  const jobsOf = (r: GraphQLResponse<{ company: { exportJobs: Connection<JobNode> | null } | null }>) => {
-    const c = r.body.data?.company?.exportJobs;
-    if (!c) throw new Error(JSON.stringify(r.body.errors));
+  const jobs = (headers: Record<string, string>, variables: Record<string, unknown>) =>
+    execute(JOBS, variables, { headers });
+  const jobsOf = (r: Awaited<ReturnType<typeof jobs>>) => {
+    const c = r.expectData().company?.exportJobs;
+    if (!c) throw new Error(`exportJobs missing from a data answer\n${r.describe()}`);
     return c;
   };
-  interface ItemNode {
-    accountingEntryId: string;
-    exportJobId: string;
-    status: string;
-    failureReasonType: string | null;
-    externalId: string | null;
-  }
-  type ItemsResponse = GraphQLResponse<{
-    company: { exportJob: { items: Connection<ItemNode> | null } | null } | null;
-  }>;
-  const items = async (variables: Record<string, unknown>): Promise<ItemsResponse> =>
-    h.gql(ITEMS, { headers: nlKey, variables: { id: COMPANIES.nl.id, ...variables } });
-  const itemsOf = (r: ItemsResponse) => {
-    const c = r.body.data?.company?.exportJob?.items;
-    if (!c) throw new Error(JSON.stringify(r.body.errors));
+  const items = (variables: Record<string, unknown>) =>
+    execute(ITEMS, { id: COMPANIES.nl.id, ...variables }, { headers: NL_KEY });
+  const itemsOf = (r: Awaited<ReturnType<typeof items>>) => {
+    const c = r.expectData().company?.exportJob?.items;
+    if (!c) throw new Error(`items missing from a data answer\n${r.describe()}`);
     return c;
   };
 
   beforeAll(async () => {
-    h = await startHarness();
-    nlJobs = jobsOf(await jobs(nlKey, { id: COMPANIES.nl.id, first: 100 })).edges.map((e) => e.node);
+    nlJobs = jobsOf(await jobs(NL_KEY, { id: COMPANIES.nl.id, first: 100 })).edges.map((e) => e.node);
     expect(nlJobs.length).toBeGreaterThanOrEqual(5);
   });
-  afterAll(() => h.close());
   beforeEach(() => h.resetSim());
 
   describe("credential gate", () => {
     it("shows NL's export jobs to the NL bookkeeper and nulls DE/BE without calling Pleo for them", async () => {
       const { headers } = await h.persona("nl-bookkeeper");
-      const response = await h.gql<{
-        organisation: {
-          companies: {
-            edges: {
-              node: {
-                companyId: string;
-                exportJobs: Connection<{ exportJobId: string; company: { companyId: string } }> | null;
-              };
-            }[];
+      const response = await execute(
+        typedDocument<{
+          organisation: {
+            companies: {
+              edges: {
+                node: {
+                  companyId: string;
+                  exportJobs: Connection<{ exportJobId: string; company: { companyId: string } }> | null;
+                };
+              }[];
+            };
           };
-        };
-      }>(
-        `query($org: ID!) { organisation(id: $org) { companies(first: 10) { edges { node {
+        }>(`query($org: ID!) { organisation(id: $org) { companies(first: 10) { edges { node {
             companyId
             exportJobs(first: 3) { totalCount edges { node { exportJobId company { companyId } } } }
-        } } } } }`,
-        { headers, variables: { org: ORGANISATIONS.loveCremeBrulee.id } },
+        } } } } }`),
+        { org: ORGANISATIONS.loveCremeBrulee.id },
+        { headers },
       );
       const byId = new Map(
-        (response.body.data?.organisation.companies.edges ?? []).map((e) => [e.node.companyId, e.node]),
+        (response.data?.organisation.companies.edges ?? []).map((e) => [e.node.companyId, e.node]),
       );
       const nl = byId.get(COMPANIES.nl.id)?.exportJobs;
       expect(nl?.totalCount).toBe(nlJobs.length);
@@ -135,7 +125,7 @@ describe("export jobs and export items (v3)", () => {
       expect(byId.get(COMPANIES.de.id)?.exportJobs).toBeNull();
       expect(byId.get(COMPANIES.be.id)?.exportJobs).toBeNull();
 
-      const errors = response.body.errors ?? [];
+      const errors = response.errors;
       expect(errors.map((e) => e.extensions?.code)).toEqual([
         "NO_CREDENTIAL_FOR_COMPANY",
         "NO_CREDENTIAL_FOR_COMPANY",
@@ -155,22 +145,23 @@ describe("export jobs and export items (v3)", () => {
 
     it("refuses a credential without export-jobs:read (MISSING_SCOPE) before any upstream call", async () => {
       const job = nlJob("PENDING");
-      const response = await h.gql<{
-        company: { name: string; exportJobs: unknown; exportJob: unknown };
-        node: unknown;
-      }>(
-        `query($nl: ID!, $job: ID!, $raw: ID!) {
+      const response = await execute(
+        typedDocument<{
+          company: { name: string; exportJobs: unknown; exportJob: unknown };
+          node: unknown;
+        }>(`query($nl: ID!, $job: ID!, $raw: ID!) {
           company(id: $nl) { name exportJobs(first: 2) { totalCount } exportJob(id: $raw) { status } }
           node(id: $job) { id }
-        }`,
-        { headers: nlNoExportScopes, variables: { nl: COMPANIES.nl.id, job: job.id, raw: job.exportJobId } },
+        }`),
+        { nl: COMPANIES.nl.id, job: job.id, raw: job.exportJobId },
+        { headers: nlNoExportScopes },
       );
-      expect(response.body.data?.company.name).toBe(COMPANIES.nl.name);
-      expect(response.body.data?.company.exportJobs).toBeNull();
-      expect(response.body.data?.company.exportJob).toBeNull();
-      expect(response.body.data?.node).toBeNull();
-      expect(codes(response)).toEqual(["MISSING_SCOPE", "MISSING_SCOPE", "MISSING_SCOPE"]);
-      for (const e of response.body.errors ?? []) expect(e.extensions?.scope).toBe("export-jobs:read");
+      expect(response.data?.company.name).toBe(COMPANIES.nl.name);
+      expect(response.data?.company.exportJobs).toBeNull();
+      expect(response.data?.company.exportJob).toBeNull();
+      expect(response.data?.node).toBeNull();
+      response.expectErrors("MISSING_SCOPE", "MISSING_SCOPE", "MISSING_SCOPE");
+      for (const e of response.errors) expect(e.extensions?.scope).toBe("export-jobs:read");
       expect(exportCalls(await h.simRequests())).toEqual([]);
     });
 
@@ -216,7 +207,7 @@ describe("export jobs and export items (v3)", () => {
       const job = nlJob("PENDING");
       const response = await yoga.fetch("http://gateway.test/graphql", {
         method: "POST",
-        headers: { ...nlKey, "content-type": "application/json" },
+        headers: { ...NL_KEY, "content-type": "application/json" },
         body: JSON.stringify({
           query: `query($nl: ID!, $job: ID!) { company(id: $nl) { exportJob(id: $job) {
             status items(first: 2) { totalCount } exportItems(first: 2) { totalCount }
@@ -244,11 +235,12 @@ describe("export jobs and export items (v3)", () => {
     });
 
     it("refuses BE's vendors-only key for export jobs", async () => {
-      const response = await h.gql(`query($be: ID!) { company(id: $be) { exportJobs { totalCount } } }`, {
-        headers: { "x-pleo-api-key": CREDENTIALS.beVendorsOnly.secret },
-        variables: { be: COMPANIES.be.id },
-      });
-      expect(codes(response)).toEqual(["MISSING_SCOPE"]);
+      const response = await execute(
+        typedDocument(`query($be: ID!) { company(id: $be) { exportJobs { totalCount } } }`),
+        { be: COMPANIES.be.id },
+        { headers: apiKeys(CREDENTIALS.beVendorsOnly) },
+      );
+      response.expectErrors("MISSING_SCOPE");
       expect(exportCalls(await h.simRequests())).toEqual([]);
     });
   });
@@ -256,83 +248,49 @@ describe("export jobs and export items (v3)", () => {
   describe("pagination", () => {
     it("pages export jobs forwards and backwards with no gaps or repeats", async () => {
       const all = nlJobs.map((j) => j.exportJobId);
-      const forward: string[] = [];
-      let after: string | null = null;
-      for (let i = 0; i < 10; i++) {
-        const c = jobsOf(await jobs(nlKey, { id: COMPANIES.nl.id, first: 2, after }));
-        forward.push(...c.edges.map((e) => e.node.exportJobId));
-        expect(c.pageInfo.hasPreviousPage).toBe(i > 0);
-        if (!c.pageInfo.hasNextPage) break;
-        after = c.pageInfo.endCursor;
-      }
-      expect(forward).toEqual(all);
+      const jobIds = (edges: readonly { node: JobNode }[]) => edges.map((e) => e.node.exportJobId);
+      const nlPage = async (args: Record<string, unknown>) =>
+        jobsOf(await jobs(NL_KEY, { id: COMPANIES.nl.id, ...args }));
+      expect(jobIds(await pageForward(nlPage, 2))).toEqual(all);
 
-      const full = jobsOf(await jobs(nlKey, { id: COMPANIES.nl.id, first: 100 }));
-      const backward: string[] = [all.at(-1) as string];
-      let before: string | null = full.edges.at(-1)?.cursor ?? null;
-      for (let i = 0; i < 10; i++) {
-        const c = jobsOf(await jobs(nlKey, { id: COMPANIES.nl.id, last: 2, before }));
-        backward.unshift(...c.edges.map((e) => e.node.exportJobId));
-        expect(c.pageInfo.hasNextPage).toBe(true);
-        if (!c.pageInfo.hasPreviousPage) break;
-        before = c.pageInfo.startCursor;
-      }
-      expect(backward).toEqual(all);
+      const full = await nlPage({ first: 100 });
+      const before = full.edges.at(-1)?.cursor as string;
+      expect(jobIds(await pageBackward(nlPage, 2, before))).toEqual(all.slice(0, -1));
     });
 
     it("pages a job's items forwards and backwards with no gaps or repeats", async () => {
       const job = [...nlJobs].sort((a, b) => b.numberOfItems - a.numberOfItems)[0] as JobNode;
       expect(job.numberOfItems).toBeGreaterThan(10);
-      const all: string[] = [];
-      let after: string | null = null;
-      for (let i = 0; i < 20; i++) {
-        const c = itemsOf(await items({ job: job.id, first: 100, after }));
-        all.push(...c.edges.map((e) => e.node.accountingEntryId));
-        if (!c.pageInfo.hasNextPage) break;
-        after = c.pageInfo.endCursor;
-      }
+      const entryIds = (edges: readonly { node: ItemNode }[]) => edges.map((e) => e.node.accountingEntryId);
+      const jobItems = async (args: Record<string, unknown>) => {
+        const c = itemsOf(await items({ job: job.id, ...args }));
+        expect(c.totalCount).toBe(job.numberOfItems);
+        return c;
+      };
+      const whole = await pageForward(jobItems, 100);
+      const all = entryIds(whole);
       expect(all).toHaveLength(job.numberOfItems);
       expect(new Set(all).size).toBe(all.length);
 
-      const forward: string[] = [];
-      after = null;
-      for (let i = 0; i < 100; i++) {
-        const c = itemsOf(await items({ job: job.id, first: 9, after }));
-        expect(c.totalCount).toBe(job.numberOfItems);
-        forward.push(...c.edges.map((e) => e.node.accountingEntryId));
-        if (!c.pageInfo.hasNextPage) break;
-        after = c.pageInfo.endCursor;
-      }
-      expect(forward).toEqual(all);
+      expect(entryIds(await pageForward(jobItems, 9))).toEqual(all);
 
       // Backwards from the cursor of the last item (reached by paging forward).
-      let tail = itemsOf(await items({ job: job.id, first: 100 }));
-      while (tail.pageInfo.hasNextPage) {
-        tail = itemsOf(await items({ job: job.id, first: 100, after: tail.pageInfo.endCursor }));
-      }
-      const backward: string[] = [all.at(-1) as string];
-      let before: string | null = tail.edges.at(-1)?.cursor ?? null;
-      for (let i = 0; i < 100; i++) {
-        const c = itemsOf(await items({ job: job.id, last: 8, before }));
-        backward.unshift(...c.edges.map((e) => e.node.accountingEntryId));
-        if (!c.pageInfo.hasPreviousPage) break;
-        before = c.pageInfo.startCursor;
-      }
-      expect(backward).toEqual(all);
+      const before = whole.at(-1)?.cursor as string;
+      expect(entryIds(await pageBackward(jobItems, 8, before))).toEqual(all.slice(0, -1));
     });
   });
 
   describe("filters", () => {
     it("filters jobs by status with Pleo's repeated `statuses` parameter", async () => {
       const open = jobsOf(
-        await jobs(nlKey, { id: COMPANIES.nl.id, first: 100, status: ["PENDING", "IN_PROGRESS"] }),
+        await jobs(NL_KEY, { id: COMPANIES.nl.id, first: 100, status: ["PENDING", "IN_PROGRESS"] }),
       );
       const expected = nlJobs.filter((j) => j.status === "PENDING" || j.status === "IN_PROGRESS");
       expect(expected.length).toBeGreaterThan(0);
       expect(open.edges.map((e) => e.node.exportJobId)).toEqual(expected.map((j) => j.exportJobId));
       expect(open.totalCount).toBe(expected.length);
 
-      const failed = jobsOf(await jobs(nlKey, { id: COMPANIES.nl.id, first: 100, status: ["FAILED"] }));
+      const failed = jobsOf(await jobs(NL_KEY, { id: COMPANIES.nl.id, first: 100, status: ["FAILED"] }));
       expect(failed.edges.map((e) => e.node.status)).toEqual(
         nlJobs.filter((j) => j.status === "FAILED").map((j) => j.status),
       );
@@ -361,26 +319,25 @@ describe("export jobs and export items (v3)", () => {
 
   describe("isolation of ids and cursors", () => {
     it("refuses a DE export job's global ID under NL (FOREIGN_ID) without calling Pleo", async () => {
-      const de = jobsOf(await jobs(deKey, { id: COMPANIES.de.id, first: 1 }));
+      const de = jobsOf(await jobs(DE_KEY, { id: COMPANIES.de.id, first: 1 }));
       const deJob = de.edges[0]?.node as JobNode;
       expect(deJob).toBeDefined();
       await h.resetSim();
 
-      const underNl = await h.gql(
-        `query($nl: ID!, $job: ID!) { company(id: $nl) { exportJob(id: $job) { status } } }`,
-        {
-          headers: nlKey,
-          variables: { nl: COMPANIES.nl.id, job: deJob.id },
-        },
+      const underNl = await execute(
+        typedDocument(`query($nl: ID!, $job: ID!) { company(id: $nl) { exportJob(id: $job) { status } } }`),
+        { nl: COMPANIES.nl.id, job: deJob.id },
+        { headers: NL_KEY },
       );
-      expect(codes(underNl)).toEqual(["FOREIGN_ID"]);
+      underNl.expectErrors("FOREIGN_ID");
 
-      const viaNode = await h.gql(`query($job: ID!) { node(id: $job) { id ... on ExportJob { status } } }`, {
-        headers: nlKey,
-        variables: { job: deJob.id },
-      });
-      expect(viaNode.body.data?.node).toBeNull();
-      expect(codes(viaNode)).toEqual(["NO_CREDENTIAL_FOR_COMPANY"]);
+      const viaNode = await execute(
+        typedDocument(`query($job: ID!) { node(id: $job) { id ... on ExportJob { status } } }`),
+        { job: deJob.id },
+        { headers: NL_KEY },
+      );
+      expect(viaNode.data?.node).toBeNull();
+      viaNode.expectErrors("NO_CREDENTIAL_FOR_COMPANY");
 
       const log = await h.simRequests();
       expect(exportCalls(log)).toEqual([]);
@@ -388,16 +345,19 @@ describe("export jobs and export items (v3)", () => {
     });
 
     it("never serves a DE job asked for by its raw UUID under NL", async () => {
-      const deJob = jobsOf(await jobs(deKey, { id: COMPANIES.de.id, first: 1 })).edges[0]?.node as JobNode;
+      const deJob = jobsOf(await jobs(DE_KEY, { id: COMPANIES.de.id, first: 1 })).edges[0]?.node as JobNode;
       await h.resetSim();
-      const response = await h.gql<{ company: { exportJob: unknown } }>(
-        `query($nl: ID!, $job: ID!) { company(id: $nl) { exportJob(id: $job) { status } } }`,
-        { headers: nlKey, variables: { nl: COMPANIES.nl.id, job: deJob.exportJobId } },
+      const response = await execute(
+        typedDocument<{ company: { exportJob: unknown } }>(
+          `query($nl: ID!, $job: ID!) { company(id: $nl) { exportJob(id: $job) { status } } }`,
+        ),
+        { nl: COMPANIES.nl.id, job: deJob.exportJobId },
+        { headers: NL_KEY },
       );
-      expect(response.body.data?.company.exportJob).toBeNull();
+      expect(response.data?.company.exportJob).toBeNull();
       // Pleo addresses jobs by id alone; it refuses NL's credential for DE's job (403), and so does the gateway.
-      expect(codes(response)).toEqual(["UPSTREAM_FORBIDDEN"]);
-      expect(response.body.errors?.[0]?.extensions).toMatchObject({
+      response.expectErrors("UPSTREAM_FORBIDDEN");
+      expect(response.errors[0]?.extensions).toMatchObject({
         companyId: COMPANIES.nl.id,
         upstreamStatus: 403,
       });
@@ -410,11 +370,14 @@ describe("export jobs and export items (v3)", () => {
 
     it("resolves an export job by global ID through node(id:)", async () => {
       const job = nlJob("PENDING");
-      const response = await h.gql<{ node: { exportJobId: string; status: string } }>(
-        `query($id: ID!) { node(id: $id) { ... on ExportJob { exportJobId status } } }`,
-        { headers: nlKey, variables: { id: job.id } },
+      const response = await execute(
+        typedDocument<{ node: { exportJobId: string; status: string } }>(
+          `query($id: ID!) { node(id: $id) { ... on ExportJob { exportJobId status } } }`,
+        ),
+        { id: job.id },
+        { headers: NL_KEY },
       );
-      expect(response.body.data?.node).toEqual({ exportJobId: job.exportJobId, status: "PENDING" });
+      expect(response.data?.node).toEqual({ exportJobId: job.exportJobId, status: "PENDING" });
     });
 
     it("refuses a cursor of NL's export jobs on DE's, and a cursor of one job's items on another job's", async () => {
@@ -425,14 +388,14 @@ describe("export jobs and export items (v3)", () => {
       await h.resetSim();
 
       const onDe = await jobs(admin, { id: COMPANIES.de.id, first: 2, after: cursor });
-      expect(codes(onDe)).toEqual(["FOREIGN_CURSOR"]);
+      onDe.expectErrors("FOREIGN_CURSOR");
       expect(exportCalls(await h.simRequests())).toEqual([]);
 
       const [a, b] = nlJobs;
       const first = itemsOf(await items({ job: a?.id, first: 2 }));
       await h.resetSim();
       const onOtherJob = await items({ job: b?.id, first: 2, after: first.pageInfo.endCursor });
-      expect(codes(onOtherJob)).toEqual(["FOREIGN_CURSOR"]);
+      onOtherJob.expectErrors("FOREIGN_CURSOR");
       // Only the job lookup was made; no item page was fetched with the foreign cursor.
       expect(exportCalls(await h.simRequests()).map((c) => c.path)).toEqual([
         `/v3/export-jobs/${b?.exportJobId}`,
@@ -443,48 +406,47 @@ describe("export jobs and export items (v3)", () => {
   describe("upstream errors", () => {
     it("maps an unknown job to NOT_FOUND", async () => {
       const unknown = "00000000-0000-4000-8000-0000000000ab";
-      const raw = await h.gql(
-        `query($nl: ID!, $job: ID!) { company(id: $nl) { exportJob(id: $job) { status } } }`,
-        {
-          headers: nlKey,
-          variables: { nl: COMPANIES.nl.id, job: unknown },
-        },
+      const raw = await execute(
+        typedDocument(`query($nl: ID!, $job: ID!) { company(id: $nl) { exportJob(id: $job) { status } } }`),
+        { nl: COMPANIES.nl.id, job: unknown },
+        { headers: NL_KEY },
       );
-      expect(codes(raw)).toEqual(["NOT_FOUND"]);
-      expect(raw.body.errors?.[0]?.extensions).toMatchObject({
+      raw.expectErrors("NOT_FOUND");
+      expect(raw.errors[0]?.extensions).toMatchObject({
         companyId: COMPANIES.nl.id,
         upstreamStatus: 404,
       });
 
-      const global = encodeGlobalID("ExportJob", `${COMPANIES.nl.id}:${unknown}`);
-      const viaNode = await h.gql(`query($id: ID!) { node(id: $id) { id } }`, {
-        headers: nlKey,
-        variables: { id: global },
-      });
-      expect(codes(viaNode)).toEqual(["NOT_FOUND"]);
+      const global = ownedGlobalId("ExportJob", COMPANIES.nl.id, unknown);
+      const viaNode = await execute(
+        typedDocument(`query($id: ID!) { node(id: $id) { id } }`),
+        { id: global },
+        { headers: NL_KEY },
+      );
+      viaNode.expectErrors("NOT_FOUND");
     });
 
     it("reads export items of an open job and refuses those of a finished job on that field only", async () => {
       const pending = nlJob("PENDING");
       const completed = nlJob("COMPLETED");
-      const response = await h.gql<{
-        company: {
-          open: {
-            status: string;
-            exportItems: Connection<{
-              accountingEntryId: string;
-              exportJobId: string;
-              amount: { inWalletCurrency: { currency: string; minorUnits: number; amount: string } };
-              lines: { accountingEntryLineId: string; account: { accountId: string } | null }[];
-              files: { url: string; mimeType: string; sizeInBytes: number }[];
-              links: { web: { name: string; url: string }[] };
-              additionalInformation: { reconciliationId: string };
-            }> | null;
+      const response = await execute(
+        typedDocument<{
+          company: {
+            open: {
+              status: string;
+              exportItems: Connection<{
+                accountingEntryId: string;
+                exportJobId: string;
+                amount: { inWalletCurrency: { currency: string; minorUnits: number; amount: string } };
+                lines: { accountingEntryLineId: string; account: { accountId: string } | null }[];
+                files: { url: string; mimeType: string; sizeInBytes: number }[];
+                links: { web: { name: string; url: string }[] };
+                additionalInformation: { reconciliationId: string };
+              }> | null;
+            };
+            finished: { status: string; exportItems: unknown };
           };
-          finished: { status: string; exportItems: unknown };
-        };
-      }>(
-        `query($nl: ID!, $open: ID!, $done: ID!) { company(id: $nl) {
+        }>(`query($nl: ID!, $open: ID!, $done: ID!) { company(id: $nl) {
           open: exportJob(id: $open) { status exportItems(first: 5) { totalCount edges { node {
             accountingEntryId exportJobId
             amount { inWalletCurrency { currency minorUnits amount } }
@@ -494,10 +456,11 @@ describe("export jobs and export items (v3)", () => {
             additionalInformation { reconciliationId }
           } } } }
           finished: exportJob(id: $done) { status exportItems(first: 5) { totalCount } }
-        } }`,
-        { headers: nlKey, variables: { nl: COMPANIES.nl.id, open: pending.id, done: completed.id } },
+        } }`),
+        { nl: COMPANIES.nl.id, open: pending.id, done: completed.id },
+        { headers: NL_KEY },
       );
-      const open = response.body.data?.company.open;
+      const open = response.data?.company.open;
       expect(open?.status).toBe("PENDING");
       expect(open?.exportItems?.totalCount).toBe(pending.numberOfItems);
       expect(open?.exportItems?.edges.length).toBe(Math.min(5, pending.numberOfItems));
@@ -511,9 +474,9 @@ describe("export jobs and export items (v3)", () => {
         expect(node.additionalInformation.reconciliationId).toBeTruthy();
       }
 
-      expect(response.body.data?.company.finished).toEqual({ status: "COMPLETED", exportItems: null });
-      expect(response.body.errors).toHaveLength(1);
-      const error = response.body.errors?.[0];
+      expect(response.data?.company.finished).toEqual({ status: "COMPLETED", exportItems: null });
+      expect(response.errors).toHaveLength(1);
+      const error = response.errors[0];
       expect(error?.path).toEqual(["company", "finished", "exportItems"]);
       expect(error?.extensions).toMatchObject({
         code: "UPSTREAM_REJECTED",
@@ -526,24 +489,24 @@ describe("export jobs and export items (v3)", () => {
 
   describe("upstream call counts", () => {
     it("lists jobs with their items in one list call plus one item call per job, deduped", async () => {
-      const response = await h.gql<{
-        company: {
-          exportJobs: Connection<{
-            exportJobId: string;
-            a: Connection<{ exportJobId: string }>;
-            b: Connection<{ exportJobId: string }>;
-          }>;
-        };
-      }>(
-        `query($nl: ID!) { company(id: $nl) { exportJobs(first: 100) { edges { node {
+      const response = await execute(
+        typedDocument<{
+          company: {
+            exportJobs: Connection<{
+              exportJobId: string;
+              a: Connection<{ exportJobId: string }>;
+              b: Connection<{ exportJobId: string }>;
+            }>;
+          };
+        }>(`query($nl: ID!) { company(id: $nl) { exportJobs(first: 100) { edges { node {
           exportJobId
           a: items(first: 3) { edges { node { exportJobId accountingEntryId status } } }
           b: items(first: 3) { totalCount edges { node { exportJobId } } }
-        } } } } }`,
-        { headers: nlKey, variables: { nl: COMPANIES.nl.id } },
+        } } } } }`),
+        { nl: COMPANIES.nl.id },
+        { headers: NL_KEY },
       );
-      expect(response.body.errors).toBeUndefined();
-      const edges = response.body.data?.company.exportJobs.edges ?? [];
+      const edges = response.expectData().company.exportJobs.edges ?? [];
       expect(edges).toHaveLength(nlJobs.length);
       for (const { node } of edges) {
         for (const item of node.a.edges) expect(item.node.exportJobId).toBe(node.exportJobId);
@@ -563,22 +526,24 @@ describe("export jobs and export items (v3)", () => {
 
     it("fetches an export job by id once per request however often it is asked for", async () => {
       const job = nlJob("IN_PROGRESS");
-      const response = await h.gql(
-        `query($nl: ID!, $raw: ID!, $global: ID!) {
+      const response = await execute(
+        typedDocument(`query($nl: ID!, $raw: ID!, $global: ID!) {
           company(id: $nl) { a: exportJob(id: $raw) { status } b: exportJob(id: $global) { exportJobId } }
           node(id: $global) { ... on ExportJob { numberOfItems } }
-        }`,
-        {
-          headers: nlKey,
-          variables: { nl: COMPANIES.nl.id, raw: job.exportJobId.toUpperCase(), global: job.id },
-        },
+        }`),
+        { nl: COMPANIES.nl.id, raw: job.exportJobId.toUpperCase(), global: job.id },
+        { headers: NL_KEY },
       );
-      expect(response.body.errors).toBeUndefined();
+      response.expectData();
       const calls = exportCalls(await h.simRequests());
       expect(calls.map((c) => c.path)).toEqual([`/v3/export-jobs/${job.exportJobId}`]);
 
       // A new request has new loaders: the job is fetched again, never served from another request.
-      await h.gql(`query($id: ID!) { node(id: $id) { id } }`, { headers: nlKey, variables: { id: job.id } });
+      await execute(
+        typedDocument(`query($id: ID!) { node(id: $id) { id } }`),
+        { id: job.id },
+        { headers: NL_KEY },
+      );
       expect(exportCalls(await h.simRequests())).toHaveLength(2);
     });
   });

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { COMPANIES, CREDENTIALS } from "../../src/simulator/seed/identities.ts";
-import { type Harness, startHarness } from "../support/harness.ts";
+import { DE_KEY, NL_KEY } from "../support/auth-headers.ts";
+import { executor, typedDocument } from "../support/execute.ts";
 import {
   checkCredentialGate,
   checkForeignIdAndCursor,
@@ -9,6 +10,7 @@ import {
   checkPagination,
   type ResourceSpec,
 } from "../support/resource-checks.ts";
+import { useHarness } from "../support/use-harness.ts";
 
 const withoutMasterDataScopes = { secret: CREDENTIALS.beVendorsOnly.secret, companyId: COMPANIES.be.id };
 
@@ -43,11 +45,7 @@ const resources: ResourceSpec[] = [
 ];
 
 describe.each(resources)("company resource $field", (spec) => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it("is gated by a credential bound to the company", () => checkCredentialGate(h, spec));
   it("needs its scope", () => checkMissingScope(h, spec));
@@ -57,30 +55,27 @@ describe.each(resources)("company resource $field", (spec) => {
 });
 
 describe("master data details", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
-  const headers = { "x-pleo-api-key": CREDENTIALS.nl.secret };
+  const h = useHarness();
+  const execute = executor(h);
+  const headers = NL_KEY;
 
   it("filters accounts and resolves each account's tax code with one tax-code call per company", async () => {
     await h.resetSim();
-    const response = await h.gql<{
-      company: {
-        accounts: {
-          edges: {
-            node: { archived: boolean; taxCodeExternalId: string | null; taxCode: { code: string } | null };
-          }[];
+    const response = await execute(
+      typedDocument<{
+        company: {
+          accounts: {
+            edges: {
+              node: { archived: boolean; taxCodeExternalId: string | null; taxCode: { code: string } | null };
+            }[];
+          };
         };
-      };
-    }>(
-      `query($id: ID!) { company(id: $id) { accounts(first: 100, filter: { archived: false }) {
-        edges { node { archived taxCodeExternalId taxCode { code rate type } } } } } }`,
-      { headers, variables: { id: COMPANIES.nl.id } },
+      }>(`query($id: ID!) { company(id: $id) { accounts(first: 100, filter: { archived: false }) {
+        edges { node { archived taxCodeExternalId taxCode { code rate type } } } } } }`),
+      { id: COMPANIES.nl.id },
+      { headers },
     );
-    expect(response.body.errors).toBeUndefined();
-    const edges = response.body.data?.company.accounts.edges ?? [];
+    const edges = response.expectData().company.accounts.edges ?? [];
     expect(edges.length).toBeGreaterThan(0);
     expect(edges.every((e) => e.node.archived === false)).toBe(true);
     const linked = edges.filter((e) => e.node.taxCodeExternalId);
@@ -92,13 +87,14 @@ describe("master data details", () => {
   });
 
   it("states tax rates per company's country", async () => {
-    const response = await h.gql<{
-      company: { taxCodes: { edges: { node: { rate: number; type: string } }[] } };
-    }>(`query($id: ID!) { company(id: $id) { taxCodes(first: 100) { edges { node { rate type } } } } }`, {
-      headers: { "x-pleo-api-key": CREDENTIALS.de.secret },
-      variables: { id: COMPANIES.de.id },
-    });
-    const rates = response.body.data?.company.taxCodes.edges.map((e) => e.node.rate) ?? [];
+    const response = await execute(
+      typedDocument<{
+        company: { taxCodes: { edges: { node: { rate: number; type: string } }[] } };
+      }>(`query($id: ID!) { company(id: $id) { taxCodes(first: 100) { edges { node { rate type } } } } }`),
+      { id: COMPANIES.de.id },
+      { headers: DE_KEY },
+    );
+    const rates = response.data?.company.taxCodes.edges.map((e) => e.node.rate) ?? [];
     expect(rates).toContain(0.19);
     expect(rates).toContain(0.07);
   });

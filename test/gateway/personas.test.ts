@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { COMPANIES, ORGANISATIONS } from "../../src/simulator/seed/identities.ts";
-import { codes, type Harness, startHarness } from "../support/harness.ts";
+import { executor, typedDocument } from "../support/execute.ts";
+import { useHarness } from "../support/use-harness.ts";
 
 /** The group overview each persona runs: discovery plus one accounting field per company. */
-const OVERVIEW = /* GraphQL */ `
+const OVERVIEW = typedDocument<Overview, { org: string }>(`
   query Overview($org: ID!) {
     viewer { authenticated credentials { subjectType companyId organisationId source } }
     organisation(id: $org) {
@@ -22,7 +23,7 @@ const OVERVIEW = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 interface OverviewCompany {
   companyId: string;
@@ -48,16 +49,13 @@ interface Overview {
 const groupIds = [COMPANIES.nl.id, COMPANIES.de.id, COMPANIES.be.id];
 
 describe("demo personas", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
+  const execute = executor(h);
   beforeEach(() => h.resetSim());
 
   const run = async (persona: string, org: string = ORGANISATIONS.loveCremeBrulee.id) => {
     const { headers } = await h.persona(persona);
-    return h.gql<Overview>(OVERVIEW, { headers, variables: { org } });
+    return execute(OVERVIEW, { org }, { headers });
   };
   const byCountry = (overview: Overview) =>
     Object.fromEntries(
@@ -83,8 +81,7 @@ describe("demo personas", () => {
   it("group-admin sees all three companies' vendors in one query", async () => {
     const response = await run("group-admin");
     expect(response.status).toBe(200);
-    expect(response.body.errors).toBeUndefined();
-    const companies = byCountry(response.body.data as Overview);
+    const companies = byCountry(response.expectData());
     expect(Object.keys(companies).sort()).toEqual(["BE", "DE", "NL"]);
     for (const company of Object.values(companies)) {
       expect(company.vendors?.edges.length).toBe(5);
@@ -93,7 +90,7 @@ describe("demo personas", () => {
       for (const edge of company.vendors?.edges ?? [])
         expect(edge.node.company.companyId).toBe(company.companyId);
     }
-    const viewer = (response.body.data as Overview).viewer;
+    const viewer = (response.data as Overview).viewer;
     expect(viewer.authenticated).toBe(true);
     expect(viewer.credentials.every((c) => c.source === "GATEWAY")).toBe(true);
   });
@@ -101,7 +98,7 @@ describe("demo personas", () => {
   it("nl-bookkeeper sees the whole group's names but vendors only for NL, with typed errors for DE and BE", async () => {
     const response = await run("nl-bookkeeper");
     expect(response.status).toBe(200);
-    const companies = byCountry(response.body.data as Overview);
+    const companies = byCountry(response.data as Overview);
     expect(
       Object.values(companies)
         .map((c) => c.name)
@@ -112,7 +109,7 @@ describe("demo personas", () => {
     expect(companies.DE?.vendors).toBeNull();
     expect(companies.BE?.vendors).toBeNull();
     expect(companies.DE?.access.hasCredential).toBe(false);
-    const errors = response.body.errors ?? [];
+    const errors = response.errors;
     expect(errors).toHaveLength(2);
     for (const error of errors) {
       expect(error.extensions?.code).toBe("NO_CREDENTIAL_FOR_COMPANY");
@@ -123,65 +120,69 @@ describe("demo personas", () => {
 
   it("org-discovery sees the companies and no accounting data", async () => {
     const response = await run("org-discovery");
-    const companies = byCountry(response.body.data as Overview);
+    const companies = byCountry(response.data as Overview);
     expect(Object.keys(companies).sort()).toEqual(["BE", "DE", "NL"]);
     for (const company of Object.values(companies)) expect(company.vendors).toBeNull();
-    expect(codes(response)).toEqual(Array(3).fill("NO_CREDENTIAL_FOR_COMPANY"));
+    expect(response.codes).toEqual(Array(3).fill("NO_CREDENTIAL_FOR_COMPANY"));
     const accounting = (await h.simRequests()).filter((r) => r.path.startsWith("/v1/vendors"));
     expect(accounting).toEqual([]);
   });
 
   it("alexey-owner sees only its own single-company organisation", async () => {
     const response = await run("alexey-owner", ORGANISATIONS.alexey.id);
-    expect(response.body.errors).toBeUndefined();
-    const companies = (response.body.data as Overview).organisation?.companies.edges ?? [];
+    const companies = response.expectData().organisation?.companies.edges ?? [];
     expect(companies.map((e) => e.node.companyId)).toEqual([COMPANIES.alexey.id]);
     expect(companies[0]?.node.vendors?.edges.length).toBeGreaterThan(0);
 
     const other = await run("alexey-owner", ORGANISATIONS.loveCremeBrulee.id);
-    expect(other.body.data?.organisation).toBeNull();
-    expect(codes(other)).toEqual(["ORGANISATION_NOT_ACCESSIBLE"]);
+    expect(other.data?.organisation).toBeNull();
+    other.expectErrors("ORGANISATION_NOT_ACCESSIBLE");
   });
 
   it("anonymous gets an empty viewer and typed errors, never data", async () => {
     const { headers } = await h.persona("anonymous");
-    const response = await h.gql<{
-      viewer: { authenticated: boolean; credentials: unknown[] };
-      organisations: unknown[];
-      company: unknown;
-    }>(
-      `query($id: ID!) { viewer { authenticated credentials { id } } organisations { organisationId } company(id: $id) { name } }`,
-      { headers, variables: { id: COMPANIES.nl.id } },
+    const response = await execute(
+      typedDocument<{
+        viewer: { authenticated: boolean; credentials: unknown[] };
+        organisations: unknown[];
+        company: unknown;
+      }>(
+        `query($id: ID!) { viewer { authenticated credentials { id } } organisations { organisationId } company(id: $id) { name } }`,
+      ),
+      { id: COMPANIES.nl.id },
+      { headers },
     );
     expect(response.status).toBe(200);
-    expect(response.body.data?.viewer).toEqual({ authenticated: false, credentials: [] });
-    expect(response.body.data?.organisations).toEqual([]);
-    expect(response.body.data?.company).toBeNull();
-    expect(codes(response)).toEqual(["NO_CREDENTIAL_FOR_COMPANY"]);
+    expect(response.data?.viewer).toEqual({ authenticated: false, credentials: [] });
+    expect(response.data?.organisations).toEqual([]);
+    expect(response.data?.company).toBeNull();
+    response.expectErrors("NO_CREDENTIAL_FOR_COMPANY");
     expect(await h.simRequests()).toEqual([]);
   });
 
   it("nl-accounts-only gets MISSING_SCOPE for vendors, not a missing credential", async () => {
     const { headers } = await h.persona("nl-accounts-only");
-    const response = await h.gql(
-      `query($id: ID!) { company(id: $id) { name vendors(first: 1) { totalCount } } }`,
-      {
-        headers,
-        variables: { id: COMPANIES.nl.id },
-      },
+    const response = await execute(
+      typedDocument(`query($id: ID!) { company(id: $id) { name vendors(first: 1) { totalCount } } }`),
+      { id: COMPANIES.nl.id },
+      { headers },
     );
-    expect(response.body.data?.company).toEqual({ name: COMPANIES.nl.name, vendors: null });
-    expect(codes(response)).toEqual(["MISSING_SCOPE"]);
-    expect(response.body.errors?.[0]?.extensions?.scope).toBe("vendors:read");
+    expect(response.data?.company).toEqual({ name: COMPANIES.nl.name, vendors: null });
+    response.expectErrors("MISSING_SCOPE");
+    expect(response.errors[0]?.extensions?.scope).toBe("vendors:read");
     expect((await h.simRequests()).some((r) => r.path.startsWith("/v1/vendors"))).toBe(false);
   });
 
   it("de-oauth-app's access token is sent as Bearer and bound to DE", async () => {
     const { headers } = await h.persona("de-oauth-app");
-    const response = await h.gql<{
-      viewer: { credentials: { kind: string; companyId: string; authMethod: string }[] };
-    }>(`{ viewer { credentials { kind companyId authMethod } } }`, { headers });
-    expect(response.body.data?.viewer.credentials).toEqual([
+    const response = await execute(
+      typedDocument<{
+        viewer: { credentials: { kind: string; companyId: string; authMethod: string }[] };
+      }>(`{ viewer { credentials { kind companyId authMethod } } }`),
+      {},
+      { headers },
+    );
+    expect(response.data?.viewer.credentials).toEqual([
       { kind: "ACCESS_TOKEN", companyId: COMPANIES.de.id, authMethod: "OAUTH2" },
     ]);
   });

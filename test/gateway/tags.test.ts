@@ -1,12 +1,13 @@
-import { encodeGlobalID } from "@pothos/plugin-relay";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { COMPANIES, CREDENTIALS } from "../../src/simulator/seed/identities.ts";
-import { codes, type Harness, startHarness } from "../support/harness.ts";
+import { apiKeys, DE_KEY, NL_KEY } from "../support/auth-headers.ts";
+import { type Connection, pageBackward, pageForward } from "../support/connection.ts";
+import { executor, typedDocument } from "../support/execute.ts";
+import { ownedGlobalId, UNKNOWN_UUID } from "../support/ids.ts";
+import { useHarness } from "../support/use-harness.ts";
 
 const NL = COMPANIES.nl.id;
 const DE = COMPANIES.de.id;
-const nlKey = { "x-pleo-api-key": CREDENTIALS.nl.secret };
-const deKey = { "x-pleo-api-key": CREDENTIALS.de.secret };
 
 interface TagNode {
   id: string;
@@ -16,16 +17,7 @@ interface TagNode {
   archived: boolean;
   group: { code: string } | null;
 }
-interface TagConnection {
-  totalCount: number | null;
-  pageInfo: {
-    hasNextPage: boolean;
-    hasPreviousPage: boolean;
-    startCursor: string | null;
-    endCursor: string | null;
-  };
-  edges: { cursor: string; node: TagNode }[];
-}
+type TagConnection = Connection<TagNode>;
 interface GroupNode {
   id: string;
   tagGroupId: string;
@@ -38,7 +30,7 @@ interface GroupNode {
   updatedAt: string;
 }
 
-const GROUPS = /* GraphQL */ `
+const GROUPS = typedDocument<{ company: { tagGroups: GroupNode[] } }, { id: string; archived?: boolean }>(`
   query Groups($id: ID!, $archived: Boolean) {
     company(id: $id) {
       tagGroups(includeArchived: $archived) {
@@ -46,9 +38,23 @@ const GROUPS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-const GROUP_TAGS = /* GraphQL */ `
+interface GroupTagsArgs {
+  group: string;
+  company?: string;
+  first?: number;
+  after?: string | null;
+  last?: number;
+  before?: string | null;
+  archived?: boolean;
+  search?: string;
+}
+
+const GROUP_TAGS = typedDocument<
+  { company: { tagGroup: { code: string; tags: TagConnection | null } | null } },
+  GroupTagsArgs
+>(`
   query GroupTags($company: ID!, $group: ID!, $first: Int, $after: String, $last: Int, $before: String,
                   $archived: Boolean, $search: String) {
     company(id: $company) {
@@ -62,13 +68,14 @@ const GROUP_TAGS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** `/v0/...` requests: everything the tag resources send to Pleo. */
 const isTagCall = (path: string) => path.startsWith("/v0/tag");
 
 describe("tag groups and tags", () => {
-  let h: Harness;
+  const h = useHarness();
+  const execute = executor(h);
   let nlGroups: GroupNode[] = [];
   const groupByCode = (code: string) => {
     const group = nlGroups.find((g) => g.code === code);
@@ -76,48 +83,24 @@ describe("tag groups and tags", () => {
     return group;
   };
 
-  const groupTags = async (
-    variables: {
-      group: string;
-      company?: string;
-      first?: number;
-      after?: string | null;
-      last?: number;
-      before?: string | null;
-      archived?: boolean;
-      search?: string;
-    },
-    headers: Record<string, string> = nlKey,
-  ) =>
-    h.gql<{ company: { tagGroup: { code: string; tags: TagConnection | null } | null } }>(GROUP_TAGS, {
-      headers,
-      variables: { company: NL, ...variables },
-    });
+  const groupTags = (variables: GroupTagsArgs, headers: Record<string, string> = NL_KEY) =>
+    execute(GROUP_TAGS, { company: NL, ...variables }, { headers });
   const tagsOf = (response: Awaited<ReturnType<typeof groupTags>>): TagConnection => {
-    const tags = response.body.data?.company.tagGroup?.tags;
-    if (!tags) throw new Error(JSON.stringify(response.body.errors));
+    const tags = response.expectData().company.tagGroup?.tags;
+    if (!tags) throw new Error(`tags missing from a data answer\n${response.describe()}`);
     return tags;
   };
 
   beforeAll(async () => {
-    h = await startHarness();
-    const response = await h.gql<{ company: { tagGroups: GroupNode[] } }>(GROUPS, {
-      headers: nlKey,
-      variables: { id: NL, archived: true },
-    });
-    nlGroups = response.body.data?.company.tagGroups ?? [];
+    const response = await execute(GROUPS, { id: NL, archived: true }, { headers: NL_KEY });
+    nlGroups = response.data?.company.tagGroups ?? [];
     expect(nlGroups.map((g) => g.code).sort()).toEqual(["AFD", "KPL", "PRJ"]);
   });
-  afterAll(() => h.close());
   beforeEach(() => h.resetSim());
 
   it("lists a company's tag groups with one unpaged call, archived ones only on request", async () => {
-    const response = await h.gql<{ company: { tagGroups: GroupNode[] } }>(GROUPS, {
-      headers: nlKey,
-      variables: { id: NL },
-    });
-    expect(response.body.errors).toBeUndefined();
-    const groups = response.body.data?.company.tagGroups ?? [];
+    const response = await execute(GROUPS, { id: NL }, { headers: NL_KEY });
+    const groups = response.expectData().company.tagGroups ?? [];
     expect(groups.length).toBeGreaterThan(0);
     expect(groups.every((g) => !g.archived)).toBe(true);
     const afd = groups.find((g) => g.code === "AFD");
@@ -133,19 +116,20 @@ describe("tag groups and tags", () => {
 
   it("serves NL's tags to the nl-bookkeeper and refuses DE's without any request for DE", async () => {
     const { headers } = await h.persona("nl-bookkeeper");
-    const response = await h.gql<{
-      nl: { tagGroups: { code: string; tags: TagConnection }[] };
-      de: { name: string; tagGroups: unknown; tag: unknown; tagGroup: unknown };
-    }>(
-      `query($nl: ID!, $de: ID!, $any: ID!) {
+    const response = await execute(
+      typedDocument<{
+        nl: { tagGroups: { code: string; tags: TagConnection }[] };
+        de: { name: string; tagGroups: unknown; tag: unknown; tagGroup: unknown };
+      }>(`query($nl: ID!, $de: ID!, $any: ID!) {
         nl: company(id: $nl) {
           tagGroups { code tags(first: 3) { edges { node { code group { code } } } } }
         }
         de: company(id: $de) { name tagGroups { code } tag(id: $any) { code } tagGroup(id: $any) { code } }
-      }`,
-      { headers, variables: { nl: NL, de: DE, any: groupByCode("AFD").tagGroupId } },
+      }`),
+      { nl: NL, de: DE, any: groupByCode("AFD").tagGroupId },
+      { headers },
     );
-    const nl = response.body.data?.nl;
+    const nl = response.data?.nl;
     expect(nl?.tagGroups).toHaveLength(3);
     for (const group of nl?.tagGroups ?? []) {
       expect(group.tags.edges).toHaveLength(3);
@@ -153,17 +137,17 @@ describe("tag groups and tags", () => {
       for (const edge of group.tags.edges) expect(edge.node).toMatchObject({ group: { code: group.code } });
     }
     // DE's discovery fields resolve through the organisation key; its tag data does not.
-    expect(response.body.data?.de).toEqual({
+    expect(response.data?.de).toEqual({
       name: COMPANIES.de.name,
       tagGroups: null,
       tag: null,
       tagGroup: null,
     });
-    expect(codes(response)).toEqual([
+    response.expectErrors(
       "NO_CREDENTIAL_FOR_COMPANY",
       "NO_CREDENTIAL_FOR_COMPANY",
       "NO_CREDENTIAL_FOR_COMPANY",
-    ]);
+    );
 
     const log = await h.simRequests();
     expect(log.filter((r) => r.targetCompanyId === DE && !r.path.startsWith("/v1/companies"))).toEqual([]);
@@ -181,29 +165,30 @@ describe("tag groups and tags", () => {
   it("needs tag-groups:read: MISSING_SCOPE and no upstream call otherwise", async () => {
     const afd = groupByCode("AFD");
     // NL's accounts-and-tax-codes key: a credential for NL, without tag-groups:read.
-    const response = await h.gql(
-      `query($nl: ID!, $g: ID!) { company(id: $nl) { name tagGroups { code } tagGroup(id: $g) { code } tag(id: $g) { code } } }`,
-      {
-        headers: { "x-pleo-api-key": CREDENTIALS.nlReadOnlyAccounts.secret },
-        variables: { nl: NL, g: afd.tagGroupId },
-      },
+    const response = await execute(
+      typedDocument(
+        `query($nl: ID!, $g: ID!) { company(id: $nl) { name tagGroups { code } tagGroup(id: $g) { code } tag(id: $g) { code } } }`,
+      ),
+      { nl: NL, g: afd.tagGroupId },
+      { headers: apiKeys(CREDENTIALS.nlReadOnlyAccounts) },
     );
-    expect(response.body.data?.company).toEqual({
+    expect(response.data?.company).toEqual({
       name: COMPANIES.nl.name,
       tagGroups: null,
       tagGroup: null,
       tag: null,
     });
-    expect(codes(response)).toEqual(["MISSING_SCOPE", "MISSING_SCOPE", "MISSING_SCOPE"]);
-    expect(response.body.errors?.[0]?.extensions).toMatchObject({ companyId: NL, scope: "tag-groups:read" });
+    response.expectErrors("MISSING_SCOPE", "MISSING_SCOPE", "MISSING_SCOPE");
+    expect(response.errors[0]?.extensions).toMatchObject({ companyId: NL, scope: "tag-groups:read" });
     expect((await h.simRequests()).filter((r) => isTagCall(r.path))).toEqual([]);
 
     // BE's vendors-only key: the same refusal for BE.
-    const be = await h.gql(`query($be: ID!) { company(id: $be) { tagGroups { code } } }`, {
-      headers: { "x-pleo-api-key": CREDENTIALS.beVendorsOnly.secret },
-      variables: { be: COMPANIES.be.id },
-    });
-    expect(codes(be)).toEqual(["MISSING_SCOPE"]);
+    const be = await execute(
+      typedDocument(`query($be: ID!) { company(id: $be) { tagGroups { code } } }`),
+      { be: COMPANIES.be.id },
+      { headers: apiKeys(CREDENTIALS.beVendorsOnly) },
+    );
+    be.expectErrors("MISSING_SCOPE");
     expect((await h.simRequests()).filter((r) => isTagCall(r.path))).toEqual([]);
   });
 
@@ -228,7 +213,7 @@ describe("tag groups and tags", () => {
     expect(search[0]?.query).toMatchObject({ company_id: [NL] });
 
     const invalid = await groupTags({ group: kpl, first: 5, search: "" });
-    expect(codes(invalid)).toEqual(["VALIDATION_FAILED"]);
+    invalid.expectErrors("VALIDATION_FAILED");
   });
 
   it("pages a group's tags forwards and backwards with no gaps or repeats", async () => {
@@ -238,63 +223,55 @@ describe("tag groups and tags", () => {
     expect(all.length).toBeGreaterThanOrEqual(8);
     expect(new Set(all).size).toBe(all.length);
 
-    const forward: string[] = [];
-    let after: string | null = null;
-    for (let i = 0; i < 20; i++) {
-      const page = tagsOf(await groupTags({ group: prj, first: 3, after, archived: true }));
-      forward.push(...page.edges.map((e) => e.node.tagId));
-      expect(page.pageInfo.hasPreviousPage).toBe(i > 0);
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
-    expect(forward).toEqual(all);
-
-    const backward: string[] = [all[all.length - 1] as string];
-    let before: string | null = full.edges[full.edges.length - 1]?.cursor ?? null;
-    for (let i = 0; i < 20; i++) {
-      const page = tagsOf(await groupTags({ group: prj, last: 4, before, archived: true }));
-      backward.unshift(...page.edges.map((e) => e.node.tagId));
-      expect(page.pageInfo.hasNextPage).toBe(true);
-      if (!page.pageInfo.hasPreviousPage) break;
-      before = page.pageInfo.startCursor;
-    }
-    expect(backward).toEqual(all);
+    const tagIds = (edges: readonly { node: TagNode }[]) => edges.map((e) => e.node.tagId);
+    const tags = async (args: Omit<GroupTagsArgs, "group">) =>
+      tagsOf(await groupTags({ group: prj, archived: true, ...args }));
+    expect(tagIds(await pageForward(tags, 3))).toEqual(all);
+    const before = full.edges.at(-1)?.cursor as string;
+    expect(tagIds(await pageBackward(tags, 4, before))).toEqual(all.slice(0, -1));
   });
 
   it("refuses a DE tag's global ID under NL (FOREIGN_ID) and via node(id:) with only NL's key", async () => {
-    const de = await h.gql<{
-      company: { tagGroups: { id: string; tags: { edges: { node: { id: string; tagId: string } }[] } }[] };
-    }>(
-      `query($de: ID!) { company(id: $de) { tagGroups { id tags(first: 1) { edges { node { id tagId } } } } } }`,
-      {
-        headers: deKey,
-        variables: { de: DE },
-      },
+    const de = await execute(
+      typedDocument<{
+        company: { tagGroups: { id: string; tags: { edges: { node: { id: string; tagId: string } }[] } }[] };
+      }>(
+        `query($de: ID!) { company(id: $de) { tagGroups { id tags(first: 1) { edges { node { id tagId } } } } } }`,
+      ),
+      { de: DE },
+      { headers: DE_KEY },
     );
-    const deGroup = de.body.data?.company.tagGroups[0];
+    const deGroup = de.data?.company.tagGroups[0];
     const deTag = deGroup?.tags.edges[0]?.node;
     expect(deTag).toBeDefined();
     await h.resetSim();
 
-    const viaNode = await h.gql(
-      `query($t: ID!, $g: ID!) { t: node(id: $t) { id ... on Tag { code } } g: node(id: $g) { id } }`,
-      { headers: nlKey, variables: { t: deTag?.id, g: deGroup?.id } },
+    const viaNode = await execute(
+      typedDocument(
+        `query($t: ID!, $g: ID!) { t: node(id: $t) { id ... on Tag { code } } g: node(id: $g) { id } }`,
+      ),
+      { t: deTag?.id, g: deGroup?.id },
+      { headers: NL_KEY },
     );
-    expect(viaNode.body.data).toEqual({ t: null, g: null });
-    expect(codes(viaNode)).toEqual(["NO_CREDENTIAL_FOR_COMPANY", "NO_CREDENTIAL_FOR_COMPANY"]);
+    expect(viaNode.data).toEqual({ t: null, g: null });
+    viaNode.expectErrors("NO_CREDENTIAL_FOR_COMPANY", "NO_CREDENTIAL_FOR_COMPANY");
 
-    const underNl = await h.gql(
-      `query($nl: ID!, $t: ID!, $g: ID!) { company(id: $nl) { tag(id: $t) { code } tagGroup(id: $g) { code } } }`,
-      { headers: nlKey, variables: { nl: NL, t: deTag?.id, g: deGroup?.id } },
+    const underNl = await execute(
+      typedDocument(
+        `query($nl: ID!, $t: ID!, $g: ID!) { company(id: $nl) { tag(id: $t) { code } tagGroup(id: $g) { code } } }`,
+      ),
+      { nl: NL, t: deTag?.id, g: deGroup?.id },
+      { headers: NL_KEY },
     );
-    expect(codes(underNl)).toEqual(["FOREIGN_ID", "FOREIGN_ID"]);
+    underNl.expectErrors("FOREIGN_ID", "FOREIGN_ID");
 
     // A raw DE tag UUID under NL is searched for in NL's tags only, and is not there.
-    const raw = await h.gql(`query($nl: ID!, $t: ID!) { company(id: $nl) { tag(id: $t) { code } } }`, {
-      headers: nlKey,
-      variables: { nl: NL, t: deTag?.tagId },
-    });
-    expect(codes(raw)).toEqual(["NOT_FOUND"]);
+    const raw = await execute(
+      typedDocument(`query($nl: ID!, $t: ID!) { company(id: $nl) { tag(id: $t) { code } } }`),
+      { nl: NL, t: deTag?.tagId },
+      { headers: NL_KEY },
+    );
+    raw.expectErrors("NOT_FOUND");
 
     const log = await h.simRequests();
     expect(log.filter((r) => r.targetCompanyId === DE)).toEqual([]);
@@ -302,11 +279,14 @@ describe("tag groups and tags", () => {
 
     // With NL's own key, an NL tag's global ID resolves through node(id:).
     const nlTag = tagsOf(await groupTags({ group: groupByCode("AFD").id, first: 1 })).edges[0]?.node;
-    const own = await h.gql<{ node: { tagId: string; group: { code: string } } }>(
-      `query($t: ID!) { node(id: $t) { ... on Tag { tagId group { code } } } }`,
-      { headers: nlKey, variables: { t: nlTag?.id } },
+    const own = await execute(
+      typedDocument<{ node: { tagId: string; group: { code: string } } }>(
+        `query($t: ID!) { node(id: $t) { ... on Tag { tagId group { code } } } }`,
+      ),
+      { t: nlTag?.id },
+      { headers: NL_KEY },
     );
-    expect(own.body.data?.node).toEqual({ tagId: nlTag?.tagId, group: { code: "AFD" } });
+    expect(own.data?.node).toEqual({ tagId: nlTag?.tagId, group: { code: "AFD" } });
   });
 
   it("refuses a cursor of another company's or another group's tag list before calling Pleo", async () => {
@@ -314,40 +294,47 @@ describe("tag groups and tags", () => {
     const nlPage = tagsOf(await groupTags({ group: groupByCode("AFD").id, first: 2 }, admin));
     const cursor = nlPage.pageInfo.endCursor;
     expect(cursor).toBeTruthy();
-    const deGroups = await h.gql<{ company: { tagGroups: { id: string }[] } }>(
-      `query($de: ID!) { company(id: $de) { tagGroups { id } } }`,
-      { headers: admin, variables: { de: DE } },
+    const deGroups = await execute(
+      typedDocument<{ company: { tagGroups: { id: string }[] } }>(
+        `query($de: ID!) { company(id: $de) { tagGroups { id } } }`,
+      ),
+      { de: DE },
+      { headers: admin },
     );
-    const deGroup = deGroups.body.data?.company.tagGroups[0]?.id as string;
+    const deGroup = deGroups.data?.company.tagGroups[0]?.id as string;
     await h.resetSim();
 
     const foreign = await groupTags({ company: DE, group: deGroup, first: 2, after: cursor }, admin);
-    expect(codes(foreign)).toEqual(["FOREIGN_CURSOR"]);
+    foreign.expectErrors("FOREIGN_CURSOR");
     const otherList = await groupTags({ group: groupByCode("PRJ").id, first: 2, after: cursor }, admin);
-    expect(codes(otherList)).toEqual(["FOREIGN_CURSOR"]);
+    otherList.expectErrors("FOREIGN_CURSOR");
     const tagPageCalls = (await h.simRequests()).filter((r) => /\/tags/.test(r.path));
     expect(tagPageCalls).toEqual([]);
   });
 
   it("reports unknown ids as NOT_FOUND and malformed ones as INVALID_ID", async () => {
-    const unknown = "00000000-0000-4000-8000-000000000001";
-    const response = await h.gql(
-      `query($nl: ID!, $u: ID!, $forged: ID!) {
+    const unknown = UNKNOWN_UUID;
+    const response = await execute(
+      typedDocument(`query($nl: ID!, $u: ID!, $forged: ID!) {
         company(id: $nl) { tag(id: $u) { code } tagGroup(id: $u) { code } forged: tag(id: $forged) { code } }
-      }`,
-      { headers: nlKey, variables: { nl: NL, u: unknown, forged: encodeGlobalID("Tag", `${NL}:nope`) } },
+      }`),
+      { nl: NL, u: unknown, forged: ownedGlobalId("Tag", NL, "nope") },
+      { headers: NL_KEY },
     );
-    expect(codes(response).sort()).toEqual(["INVALID_ID", "NOT_FOUND", "NOT_FOUND"]);
+    expect([...response.codes].sort()).toEqual(["INVALID_ID", "NOT_FOUND", "NOT_FOUND"]);
     const log = (await h.simRequests()).filter((r) => isTagCall(r.path));
     expect(log.map((r) => r.path).sort()).toEqual(["/v0/tag-groups", "/v0/tags:search"]);
   });
 
   it("batches N tags of a query into one tags:search plus one tag-group list per company", async () => {
-    const all = await h.gql<{ company: { tagGroups: { tags: TagConnection }[] } }>(
-      `query($nl: ID!) { company(id: $nl) { tagGroups { tags(first: 100, includeArchived: true) { edges { node { id tagId code group { code } } } } } } }`,
-      { headers: nlKey, variables: { nl: NL } },
+    const all = await execute(
+      typedDocument<{ company: { tagGroups: { tags: TagConnection }[] } }>(
+        `query($nl: ID!) { company(id: $nl) { tagGroups { tags(first: 100, includeArchived: true) { edges { node { id tagId code group { code } } } } } } }`,
+      ),
+      { nl: NL },
+      { headers: NL_KEY },
     );
-    const tags = (all.body.data?.company.tagGroups ?? []).flatMap((g) => g.tags.edges.map((e) => e.node));
+    const tags = (all.data?.company.tagGroups ?? []).flatMap((g) => g.tags.edges.map((e) => e.node));
     expect(tags.length).toBeGreaterThanOrEqual(20);
     const picked = tags.slice(0, 20);
     await h.resetSim();
@@ -356,12 +343,15 @@ describe("tag groups and tags", () => {
     const aliases = picked
       .map((t, i) => `t${i}: tag(id: "${i % 2 ? t.tagId : t.id}") { tagId code archived group { code } }`)
       .join("\n");
-    const response = await h.gql<{ company: Record<string, TagNode> }>(
-      `query($nl: ID!) { company(id: $nl) { ${aliases} } }`,
-      { headers: nlKey, variables: { nl: NL } },
+    const response = await execute(
+      typedDocument<{ company: Record<string, TagNode> }>(
+        `query($nl: ID!) { company(id: $nl) { ${aliases} } }`,
+      ),
+      { nl: NL },
+      { headers: NL_KEY },
     );
-    expect(response.body.errors).toBeUndefined();
-    const got = Object.values(response.body.data?.company ?? {});
+    response.expectData();
+    const got = Object.values(response.data?.company ?? {});
     expect(got.map((t) => t.tagId)).toEqual(picked.map((t) => t.tagId));
     expect(got.map((t) => t.group?.code)).toEqual(picked.map((t) => t.group?.code));
     let log = (await h.simRequests()).filter((r) => isTagCall(r.path));
@@ -372,22 +362,26 @@ describe("tag groups and tags", () => {
 
     await h.resetSim();
     const nodes = picked.map((t, i) => `n${i}: node(id: "${t.id}") { ... on Tag { code group { code } } }`);
-    const viaNode = await h.gql(`{ ${nodes.join("\n")} }`, { headers: nlKey });
-    expect(viaNode.body.errors).toBeUndefined();
+    const viaNode = await execute(typedDocument(`{ ${nodes.join("\n")} }`), {}, { headers: NL_KEY });
+    viaNode.expectData();
     log = (await h.simRequests()).filter((r) => isTagCall(r.path));
     expect(log.map((r) => r.path).sort()).toEqual(["/v0/tag-groups", "/v0/tags:search"]);
   });
 
   it("fetches each company's tags with that company's own credential when one query spans companies", async () => {
     const admin = (await h.persona("group-admin")).headers;
-    const response = await h.gql<{ nl: { tagGroups: unknown[] }; de: { tagGroups: unknown[] } }>(
-      `query($nl: ID!, $de: ID!) {
+    const response = await execute(
+      typedDocument<{
+        nl: { tagGroups: unknown[] };
+        de: { tagGroups: unknown[] };
+      }>(`query($nl: ID!, $de: ID!) {
         nl: company(id: $nl) { tagGroups { code tags(first: 2) { edges { node { code group { code } } } } } }
         de: company(id: $de) { tagGroups { code tags(first: 2) { edges { node { code group { code } } } } } }
-      }`,
-      { headers: admin, variables: { nl: NL, de: DE } },
+      }`),
+      { nl: NL, de: DE },
+      { headers: admin },
     );
-    expect(response.body.errors).toBeUndefined();
+    response.expectData();
     const log = (await h.simRequests()).filter((r) => isTagCall(r.path));
     expect(log.filter((r) => r.path === "/v0/tag-groups")).toHaveLength(2);
     for (const call of log) {

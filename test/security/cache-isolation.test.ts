@@ -1,14 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createGateway, type Gateway } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
+import { securityOptions } from "../../src/config-options.ts";
 import { InMemoryCredentialStore } from "../../src/credentials/store.ts";
-import { securityOptions } from "../../src/security/options.ts";
 import { COMPANIES, CREDENTIALS } from "../../src/simulator/seed/identities.ts";
 import { createLogger } from "../../src/support/logger.ts";
-import { codes, type Harness, startHarness } from "../support/harness.ts";
+import { apiKeys, NL_KEY } from "../support/auth-headers.ts";
+import { executor, typedDocument } from "../support/execute.ts";
+import { type Harness, startHarness } from "../support/harness.ts";
+import { ownedGlobalId } from "../support/ids.ts";
+import { useHarness } from "../support/use-harness.ts";
 
 /**
  * Caches and loaders cannot leak between companies or credentials.
@@ -121,8 +124,8 @@ describe("the same object id in two companies", () => {
       `{
         a: company(id: "${A}") { vendor(id: "${SHARED_VENDOR_ID}") { name } }
         b: company(id: "${B}") { vendor(id: "${SHARED_VENDOR_ID}") { name } }
-        na: node(id: "${encodeGlobalID("Vendor", `${A}:${SHARED_VENDOR_ID}`)}") { ... on Vendor { name } }
-        nb: node(id: "${encodeGlobalID("Vendor", `${B}:${SHARED_VENDOR_ID}`)}") { ... on Vendor { name } }
+        na: node(id: "${ownedGlobalId("Vendor", A, SHARED_VENDOR_ID)}") { ... on Vendor { name } }
+        nb: node(id: "${ownedGlobalId("Vendor", B, SHARED_VENDOR_ID)}") { ... on Vendor { name } }
       }`,
       Object.keys(KEYS),
     );
@@ -141,42 +144,35 @@ describe("the same object id in two companies", () => {
 });
 
 describe("two credentials of one company, and credentials across requests", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
+  const execute = executor(h);
   beforeEach(() => h.resetSim());
 
   const vendors = `query($id: ID!) { company(id: $id) { vendors(first: 2) { totalCount } accounts(first: 1) { totalCount } } }`;
 
   it("uses the credential that has the scope, and shows both", async () => {
     const both = { "x-pleo-api-key": `${CREDENTIALS.nlReadOnlyAccounts.secret}, ${CREDENTIALS.nl.secret}` };
-    const response = await h.gql<{ company: { vendors: { totalCount: number } | null } }>(vendors, {
-      headers: both,
-      variables: { id: COMPANIES.nl.id },
-    });
-    expect(response.body.errors).toBeUndefined();
-    expect(response.body.data?.company.vendors?.totalCount).toBeGreaterThan(0);
+    const response = await execute(
+      typedDocument<{ company: { vendors: { totalCount: number } | null } }>(vendors),
+      { id: COMPANIES.nl.id },
+      { headers: both },
+    );
+    response.expectData();
+    expect(response.data?.company.vendors?.totalCount).toBeGreaterThan(0);
     const vendorCalls = (await h.simRequests()).filter((r) => r.path === "/v1/vendors:search");
     expect(vendorCalls.map((r) => r.credentialLabel)).toEqual([CREDENTIALS.nl.label]);
   });
 
   it("does not serve a narrow credential what a broader one loaded in an earlier request", async () => {
-    await h.gql(vendors, {
-      headers: { "x-pleo-api-key": CREDENTIALS.nl.secret },
-      variables: { id: COMPANIES.nl.id },
-    });
-    const narrow = await h.gql<{ company: { vendors: unknown; accounts: { totalCount: number } | null } }>(
-      vendors,
-      {
-        headers: { "x-pleo-api-key": CREDENTIALS.nlReadOnlyAccounts.secret },
-        variables: { id: COMPANIES.nl.id },
-      },
+    await execute(typedDocument(vendors), { id: COMPANIES.nl.id }, { headers: NL_KEY });
+    const narrow = await execute(
+      typedDocument<{ company: { vendors: unknown; accounts: { totalCount: number } | null } }>(vendors),
+      { id: COMPANIES.nl.id },
+      { headers: apiKeys(CREDENTIALS.nlReadOnlyAccounts) },
     );
-    expect(narrow.body.data?.company.vendors).toBeNull();
-    expect(codes(narrow)).toEqual(["MISSING_SCOPE"]);
-    expect(narrow.body.data?.company.accounts?.totalCount).toBeGreaterThan(0);
+    expect(narrow.data?.company.vendors).toBeNull();
+    narrow.expectErrors("MISSING_SCOPE");
+    expect(narrow.data?.company.accounts?.totalCount).toBeGreaterThan(0);
     // The narrow credential's accounts call was its own, not a replay of the broad one's.
     const accountCalls = (await h.simRequests()).filter((r) => r.path === "/v1/chart-of-accounts:search");
     expect(accountCalls.map((r) => r.credentialLabel)).toEqual([
@@ -190,26 +186,28 @@ describe("credential rotation", () => {
   const revoke = (h: Harness, label: string) =>
     fetch(`${h.simulatorUrl}/__sim/credentials/${label}/revoke`, { method: "POST" });
   const vendorsQuery = `query($id: ID!) { company(id: $id) { vendors(first: 2) { totalCount } } }`;
-  const nl = { "x-pleo-api-key": CREDENTIALS.nl.secret };
+  const nl = NL_KEY;
 
   it("a revoked key stops working at once: its next accounting call is refused and nothing is served", async () => {
     const h = await startHarness({ introspectionTtlMs: 60_000 });
+    const execute = executor(h);
     try {
-      const before = await h.gql(vendorsQuery, { headers: nl, variables: { id: COMPANIES.nl.id } });
-      expect(before.body.errors).toBeUndefined();
+      const before = await execute(typedDocument(vendorsQuery), { id: COMPANIES.nl.id }, { headers: nl });
+      before.expectData();
       expect((await revoke(h, CREDENTIALS.nl.label)).status).toBe(204);
 
       // The binding is still cached, but every accounting call goes to Pleo, which refuses it now.
-      const next = await h.gql<{ company: { vendors: unknown } | null }>(vendorsQuery, {
-        headers: nl,
-        variables: { id: COMPANIES.nl.id },
-      });
-      expect(next.body.data?.company?.vendors ?? null).toBeNull();
-      expect(JSON.stringify(next.body)).not.toContain('"totalCount":');
+      const next = await execute(
+        typedDocument<{ company: { vendors: unknown } | null }>(vendorsQuery),
+        { id: COMPANIES.nl.id },
+        { headers: nl },
+      );
+      expect(next.data?.company?.vendors ?? null).toBeNull();
+      expect(JSON.stringify(next.response.body)).not.toContain('"totalCount":');
       // Afterwards the credential is refused outright: the cached binding was dropped.
-      const after = await h.gql(vendorsQuery, { headers: nl, variables: { id: COMPANIES.nl.id } });
+      const after = await execute(typedDocument(vendorsQuery), { id: COMPANIES.nl.id }, { headers: nl });
       expect(after.status).toBe(401);
-      expect(codes(after)).toEqual(["CREDENTIAL_REJECTED"]);
+      after.expectErrors("CREDENTIAL_REJECTED");
     } finally {
       await h.close();
     }
@@ -217,16 +215,17 @@ describe("credential rotation", () => {
 
   it("the introspection cache keeps a revoked key's binding no longer than its TTL", async () => {
     const h = await startHarness({ introspectionTtlMs: 300 });
+    const execute = executor(h);
     try {
       const viewer = `{ viewer { authenticated } }`;
-      expect((await h.gql(viewer, { headers: nl })).status).toBe(200);
+      expect((await execute(typedDocument(viewer), {}, { headers: nl })).status).toBe(200);
       await revoke(h, CREDENTIALS.nl.label);
       // A request that makes no accounting call is answered from the cached binding within the TTL…
       await new Promise((resolve) => setTimeout(resolve, 400));
       // …and refused once the TTL has passed, because the binding is looked up again.
-      const later = await h.gql(viewer, { headers: nl });
+      const later = await execute(typedDocument(viewer), {}, { headers: nl });
       expect(later.status).toBe(401);
-      expect(codes(later)).toEqual(["CREDENTIAL_REJECTED"]);
+      later.expectErrors("CREDENTIAL_REJECTED");
     } finally {
       await h.close();
     }

@@ -1,17 +1,13 @@
 import { serverAudits } from "graphql-http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.ts";
+import { describe, expect, it } from "vitest";
+import { useHarness } from "../support/use-harness.ts";
 
 /**
  * The GraphQL-over-HTTP audit of the `graphql-http` package. Every MUST passes; SHOULD/MAY results are
  * printed so the README can list the ones the gateway does not meet and why.
  */
 describe("GraphQL over HTTP conformance", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
 
   it("passes every MUST of the graphql-http audit", async () => {
     const audits = serverAudits({ url: () => `${h.url}/graphql`, fetchFn: fetch });

@@ -2,17 +2,19 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { COMPANIES, CREDENTIALS, ORGANISATIONS } from "../../src/simulator/seed/identities.ts";
-import { codes, type Harness, startHarness } from "../support/harness.ts";
+import { apiKeys, DE_KEY, NL_KEY } from "../support/auth-headers.ts";
+import { executor, typedDocument } from "../support/execute.ts";
+import { type Harness, startHarness } from "../support/harness.ts";
+import { useHarness } from "../support/use-harness.ts";
 
 /** Hostile or careless requests are refused before they cost anything upstream. */
 
-const nlKey = { "x-pleo-api-key": CREDENTIALS.nl.secret };
 const manifest = JSON.parse(
   readFileSync(new URL("../generated/persisted-documents.json", import.meta.url), "utf8"),
 ) as Record<string, string>;
 const [viewerHash] = Object.entries(manifest).find(([, doc]) => doc.startsWith("query ViewerOverview")) ?? [];
 
-async function post(h: Harness, body: string, headers: Record<string, string> = nlKey) {
+async function post(h: Harness, body: string, headers: Record<string, string> = NL_KEY) {
   const response = await fetch(`${h.url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/graphql-response+json", ...headers },
@@ -29,11 +31,8 @@ function nested(depth: number): string {
 }
 
 describe("request limits (default configuration)", () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(() => h.close());
+  const h = useHarness();
+  const execute = executor(h);
   beforeEach(() => h.resetSim());
 
   const expectNoUpstream = async () => {
@@ -42,10 +41,10 @@ describe("request limits (default configuration)", () => {
   };
 
   it("refuses deep nesting", async () => {
-    const response = await h.gql(nested(4), { headers: nlKey, variables: { id: COMPANIES.nl.id } });
+    const response = await execute(typedDocument(nested(4)), { id: COMPANIES.nl.id }, { headers: NL_KEY });
     expect(response.status).toBe(400);
-    expect(codes(response)).toContain("QUERY_TOO_COMPLEX");
-    expect(response.body.errors?.[0]?.extensions?.measure).toBe("depth");
+    expect(response.codes).toContain("QUERY_TOO_COMPLEX");
+    expect(response.errors[0]?.extensions?.measure).toBe("depth");
     await expectNoUpstream();
   });
 
@@ -54,9 +53,9 @@ describe("request limits (default configuration)", () => {
       { length: 40 },
       (_, i) => `a${i}: company(id: "${COMPANIES.nl.id}") { name }`,
     ).join("\n");
-    const response = await h.gql(`{ ${aliases} }`, { headers: nlKey });
+    const response = await execute(typedDocument(`{ ${aliases} }`), {}, { headers: NL_KEY });
     expect(response.status).toBe(400);
-    expect(codes(response)).toContain("QUERY_TOO_COMPLEX");
+    expect(response.codes).toContain("QUERY_TOO_COMPLEX");
     await expectNoUpstream();
   });
 
@@ -64,22 +63,26 @@ describe("request limits (default configuration)", () => {
     const query = `query($org: ID!) { organisation(id: $org) { companies(first: 100) { edges { node {
       accountingEntries(first: 100) { edges { node { splitItems { account { name } taxCode { name } } tags { tag { code } } } } }
       vendors(first: 100) { edges { node { name } } } } } } } }`;
-    const response = await h.gql(query, {
-      headers: nlKey,
-      variables: { org: ORGANISATIONS.loveCremeBrulee.id },
-    });
+    const response = await execute(
+      typedDocument(query),
+      { org: ORGANISATIONS.loveCremeBrulee.id },
+      { headers: NL_KEY },
+    );
     expect(response.status).toBe(400);
-    expect(response.body.errors?.[0]?.extensions?.measure).toBe("cost");
+    expect(response.errors[0]?.extensions?.measure).toBe("cost");
     await expectNoUpstream();
   });
 
   it("refuses circular fragments without following them", async () => {
-    const response = await h.gql(
-      `query($id: ID!) { company(id: $id) { ...A } } fragment A on Company { name ...B } fragment B on Company { companyId ...A }`,
-      { headers: nlKey, variables: { id: COMPANIES.nl.id } },
+    const response = await execute(
+      typedDocument(
+        `query($id: ID!) { company(id: $id) { ...A } } fragment A on Company { name ...B } fragment B on Company { companyId ...A }`,
+      ),
+      { id: COMPANIES.nl.id },
+      { headers: NL_KEY },
     );
     expect(response.status).toBe(400);
-    expect(response.body.errors?.some((e) => /within itself|cycle/i.test(e.message))).toBe(true);
+    expect(response.errors?.some((e) => /within itself|cycle/i.test(e.message))).toBe(true);
     await expectNoUpstream();
   });
 
@@ -205,7 +208,7 @@ describe("production mode", () => {
 
   it("bounds batches when batching is enabled", async () => {
     const one = { documentId: viewerHash };
-    const ok = await post(h, JSON.stringify([one, one]), { "x-pleo-api-key": CREDENTIALS.de.secret });
+    const ok = await post(h, JSON.stringify([one, one]), DE_KEY);
     expect(ok.status).toBe(200);
     expect(ok.json).toHaveLength(2);
     const flood = await post(h, JSON.stringify(Array.from({ length: 10 }, () => one)), {
@@ -215,7 +218,7 @@ describe("production mode", () => {
   });
 
   it("rate-limits each caller separately, with Retry-After", async () => {
-    const caller = { "x-pleo-api-key": CREDENTIALS.nlReadOnlyAccounts.secret };
+    const caller = apiKeys(CREDENTIALS.nlReadOnlyAccounts);
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof post>> | undefined;
     for (let i = 0; i < 7; i++) {
@@ -238,12 +241,15 @@ describe("introspection under the limits", () => {
   it("lets GraphiQL's standard introspection query through the depth limit (introspection has its own switch)", async () => {
     const { getIntrospectionQuery } = await import("graphql");
     const h = await startHarness();
+    const execute = executor(h);
     try {
-      const response = await h.gql<{ __schema: { queryType: { name: string } } }>(getIntrospectionQuery(), {
-        headers: nlKey,
-      });
-      expect(response.body.errors).toBeUndefined();
-      expect(response.body.data?.__schema.queryType.name).toBe("Query");
+      const response = await execute(
+        typedDocument<{ __schema: { queryType: { name: string } } }>(getIntrospectionQuery()),
+        {},
+        { headers: NL_KEY },
+      );
+      response.expectData();
+      expect(response.data?.__schema.queryType.name).toBe("Query");
     } finally {
       await h.close();
     }

@@ -1,15 +1,10 @@
 import { afterAll, beforeAll } from "vitest";
+import { readAllPages } from "../../src/pleo/all-pages.ts";
 import { type RunningSimulator, type SimCredential, startSimulator } from "../../src/simulator/index.ts";
+import { basic, bearer } from "../support/auth-headers.ts";
 
-/** `Authorization` value for an API key: Basic base64("<key>:"). */
-export function basic(secret: string): string {
-  return `Basic ${Buffer.from(`${secret}:`).toString("base64")}`;
-}
-
-/** `Authorization` value for an OAuth access token. */
-export function bearer(token: string): string {
-  return `Bearer ${token}`;
-}
+// The simulator tests' one import for calling it, header builders included (defined once in test/support).
+export { basic, bearer };
 
 /** The header a well-behaved client sends for this credential. */
 export function authFor(credential: SimCredential): string {
@@ -95,18 +90,18 @@ export async function collectAll<T>(
   path: string,
   options: CallOptions = {},
 ): Promise<T[]> {
-  const items: T[] = [];
-  let after: string | undefined;
-  for (let guard = 0; guard < 100; guard++) {
-    const page = await call(sim, credential, method, path, {
-      ...options,
-      query: { ...options.query, limit: 100, ...(after ? { after } : {}) },
-    });
-    if (page.status !== 200)
-      throw new Error(`${method} ${path} → ${page.status} ${JSON.stringify(page.body)}`);
-    items.push(...(page.body.data as T[]));
-    if (!page.body.pagination.hasNextPage) return items;
-    after = page.body.pagination.endCursor;
-  }
-  throw new Error("pagination did not terminate");
+  const { items, complete } = await readAllPages<T>(
+    async ({ limit, after }) => {
+      const page = await call(sim, credential, method, path, {
+        ...options,
+        query: { ...options.query, limit, ...(after ? { after } : {}) },
+      });
+      if (page.status !== 200)
+        throw new Error(`${method} ${path} → ${page.status} ${JSON.stringify(page.body)}`);
+      return { items: page.body.data as T[], pageInfo: page.body.pagination };
+    },
+    { maxPages: 100 },
+  );
+  if (!complete) throw new Error("pagination did not terminate");
+  return [...items];
 }
