@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { FleetConfigError, fleetConfigFrom, fleetEnvSchema } from "./fleet/redis-config.ts";
 import { DEFAULT_ACCOUNTING_ENTRIES_SCOPE } from "./pleo/scopes.ts";
+import { flag, optionalString } from "./support/env-values.ts";
 import { DEFAULT_RESILIENCE as R } from "./upstream/options.ts";
 
 /**
@@ -15,15 +17,6 @@ const csv = z.string().transform((v) =>
     .map((s) => s.trim())
     .filter(Boolean),
 );
-/** "true"/"false"/"1"/"0"/"yes"/"no" from the environment. */
-const flag = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
-const optionalString = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
-
 const ALLOWED_JWT_ALGORITHMS = [
   "RS256",
   "RS384",
@@ -37,7 +30,7 @@ const ALLOWED_JWT_ALGORITHMS = [
   "EdDSA",
 ];
 
-export const configSchema = z.object({
+const configSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   PORT: port.default(4000),
   /** Pleo's base URL. Unset: `npm start` embeds the simulator and points here. */
@@ -148,6 +141,9 @@ export const configSchema = z.object({
   AUTH_JWT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
   AUTH_JWT_COMPANIES_CLAIM: z.string().min(1).default("pleo_companies"),
   AUTH_JWT_ORGANISATIONS_CLAIM: z.string().min(1).default("pleo_organisations"),
+
+  /** The fleet: REDIS_URL and its companions (src/fleet/redis-config.ts). Unset REDIS_URL: one instance. */
+  ...fleetEnvSchema.shape,
 });
 
 /**
@@ -211,8 +207,20 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       : result.error.issues.map((i) => `${i.path.join(".") || "(config)"}: ${i.message}`)),
     ...crossVariableProblems(env),
   ];
+  if (result.success) problems.push(...fleetProblems(result.data));
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
+}
+
+/** What only a whole fleet configuration can tell (the URL's db path, a readable TLS CA file). */
+function fleetProblems(config: Config): readonly string[] {
+  try {
+    fleetConfigFrom(config);
+    return [];
+  } catch (error) {
+    if (error instanceof FleetConfigError) return error.problems;
+    throw error;
+  }
 }
 
 /**

@@ -1,10 +1,10 @@
 import { exportJWK, generateKeyPair, type JSONWebKeySet, SignJWT } from "jose";
 
-export const DEV_ISSUER = "urn:pleo-gateway:embedded-dev-issuer";
-export const DEV_AUDIENCE = "pleo-gateway";
+const DEV_ISSUER = "urn:pleo-gateway:embedded-dev-issuer";
+const DEV_AUDIENCE = "pleo-gateway";
 const ALGORITHM = "ES256";
 
-export interface DevTokenClaims {
+interface DevTokenClaims {
   readonly subject: string;
   readonly companies?: readonly string[];
   readonly organisations?: readonly string[];

@@ -1,4 +1,3 @@
-import type { Config } from "../config.ts";
 import type { BreakerOptions } from "./circuit-breaker.ts";
 import type { RateBudgetOptions } from "./rate-budget.ts";
 import type { RetryOptions } from "./retry.ts";
@@ -20,7 +19,10 @@ export interface ResilienceOptions {
   readonly maxQueued: number;
 }
 
-/** The defaults, shared by the configuration schema and by clients built without configuration. */
+/**
+ * The defaults, owned here with the options they fill: the configuration schema (src/config.ts) takes its
+ * defaults from this object, and a client built without configuration uses it as is.
+ */
 export const DEFAULT_RESILIENCE: ResilienceOptions = {
   defaultDeadlineMs: 10_000,
   retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2_000, budgetRatio: 0.1, budgetBurst: 20 },
@@ -34,27 +36,3 @@ export const DEFAULT_RESILIENCE: ResilienceOptions = {
 
 /** The smallest slice of the deadline worth starting an attempt with. */
 export const MIN_ATTEMPT_MS = 50;
-
-/** The resilience settings of a deployment, from its configuration. */
-export function resilienceFromConfig(config: Config): ResilienceOptions {
-  return {
-    defaultDeadlineMs: config.REQUEST_DEADLINE_MS,
-    retry: {
-      maxAttempts: config.PLEO_RETRY_MAX_ATTEMPTS,
-      baseDelayMs: config.PLEO_RETRY_BASE_DELAY_MS,
-      maxDelayMs: config.PLEO_RETRY_MAX_DELAY_MS,
-      budgetRatio: config.PLEO_RETRY_BUDGET_RATIO,
-      budgetBurst: config.PLEO_RETRY_BUDGET_BURST,
-    },
-    rateBudget: { perMinute: config.PLEO_RATE_LIMIT_PER_MINUTE, burst: config.PLEO_RATE_LIMIT_BURST },
-    breaker: {
-      failureThreshold: config.PLEO_BREAKER_FAILURE_THRESHOLD,
-      openMs: config.PLEO_BREAKER_OPEN_MS,
-      halfOpenProbes: config.PLEO_BREAKER_HALF_OPEN_PROBES,
-    },
-    quarantineMs: config.PLEO_CREDENTIAL_QUARANTINE_MS,
-    maxTrackedCredentials: config.PLEO_MAX_TRACKED_CREDENTIALS,
-    maxConcurrentPerCredential: config.PLEO_MAX_CONCURRENCY_PER_CREDENTIAL,
-    maxQueued: config.PLEO_MAX_QUEUED,
-  };
-}

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.ts";
+import { resilienceFromConfig } from "../../src/config-options.ts";
 import { tracingRequested } from "../../src/support/tracing.ts";
-import { DEFAULT_RESILIENCE, resilienceFromConfig } from "../../src/upstream/options.ts";
+import { DEFAULT_RESILIENCE } from "../../src/upstream/options.ts";
 
 function problems(env: Record<string, string>): string[] {
   try {

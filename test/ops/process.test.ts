@@ -1,12 +1,15 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { describe, expect, it } from "vitest";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMPANIES } from "../../src/simulator/index.ts";
 import { leakedSecrets } from "../support/harness.ts";
 
 /**
  * The real process (`src/main.ts`, embedded simulator) started as `npm start` would: it prints its URLs
  * as a JSON log line, drains on SIGTERM and exits 0, and refuses a bad configuration listing every
- * problem.
+ * problem. And the production build (`npm run build`) runs as plain JavaScript under bare Node.
  */
 const NL = COMPANIES.nl.id;
 
@@ -19,8 +22,11 @@ interface Running {
   exit: Promise<number | null>;
 }
 
-function start(env: Record<string, string>): Promise<Running> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+/** `npm start`: the TypeScript sources through tsx. */
+const FROM_SOURCES = ["--import", "tsx", "src/main.ts"];
+
+function start(env: Record<string, string>, nodeArgs: readonly string[] = FROM_SOURCES): Promise<Running> {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: process.cwd(),
     env: { ...process.env, HOST: "127.0.0.1", PORT: "0", SIM_PORT: "0", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -138,7 +144,7 @@ describe("the gateway process", () => {
   });
 
   it("refuses to start on a bad configuration, listing every problem", { timeout: 30_000 }, async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const child = spawn(process.execPath, FROM_SOURCES, {
       cwd: process.cwd(),
       env: {
         ...process.env,
@@ -157,6 +163,60 @@ describe("the gateway process", () => {
     expect(code).toBe(78);
     for (const name of ["PORT", "REQUEST_DEADLINE_MS", "PLEO_RATE_LIMIT_PER_MINUTE", "METRICS_ENABLED"]) {
       expect(stderr).toContain(`- ${name}:`);
+    }
+  });
+});
+
+describe("the production build", () => {
+  /**
+   * `npm run build` into a directory of its own (inside the checkout, so Node finds node_modules), with
+   * type-checking left to `npm run typecheck`: this proves the emitted JavaScript runs, not the types.
+   */
+  let outDir = "";
+  beforeAll(async () => {
+    const cache = join(process.cwd(), "node_modules", ".cache");
+    mkdirSync(cache, { recursive: true });
+    outDir = mkdtempSync(join(cache, "gateway-build-"));
+    await promisify(execFile)("npm", ["run", "build", "--", "--noCheck", "--outDir", outDir], {
+      cwd: process.cwd(),
+    });
+  }, 120_000);
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it("emits JavaScript only, with no TypeScript import left", () => {
+    const files = readdirSync(outDir, { recursive: true, encoding: "utf8" });
+    expect(files).toContain("main.js");
+    expect(files.filter((f) => f.endsWith(".ts"))).toEqual([]);
+    const tsImport = /(?:from|import\()\s*["']\.{1,2}\/[^"']*\.ts["']/;
+    const unrewritten = files.filter(
+      (f) => f.endsWith(".js") && tsImport.test(readFileSync(join(outDir, f), "utf8")),
+    );
+    expect(unrewritten).toEqual([]);
+  });
+
+  it("serves health, GraphiQL and queries from `node main.js`, no loader", { timeout: 30_000 }, async () => {
+    // No --import, and no NODE_OPTIONS that could smuggle a TypeScript loader in.
+    const gateway = await start({ NODE_OPTIONS: "" }, [join(outDir, "main.js")]);
+    try {
+      const health = await fetch(`${gateway.url}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: "ok" });
+
+      // The GraphiQL bundle is read from node_modules at run time, not compiled in.
+      const graphiql = await fetch(`${gateway.url}/graphql`, { headers: { accept: "text/html" } });
+      expect(graphiql.status).toBe(200);
+      expect(await graphiql.text()).toContain("Pleo GraphQL gateway");
+
+      const response = await query(gateway.url, await nlBookkeeper(gateway.url));
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { data?: { company: { vendors: { totalCount: number } } } };
+      expect(body.data?.company.vendors.totalCount).toBeGreaterThan(0);
+
+      gateway.child.kill("SIGTERM");
+      expect(await gateway.exit).toBe(0);
+      expect(gateway.stderr.join("")).toBe("");
+    } finally {
+      gateway.child.kill("SIGKILL");
     }
   });
 });

@@ -18,7 +18,7 @@ export const GROUP_VENDORS = /* GraphQL */ `
 /** The group's books (test/operations/economy.graphql): 22 Pleo calls for the three companies. */
 export const GROUP_BOOKS = print(GroupBooksDocument);
 
-export interface CompanyNode {
+interface CompanyNode {
   companyId: string;
   name: string;
   vendors: { totalCount: number; edges: { node: { name: string } }[] } | null;

@@ -3,14 +3,15 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { createGateway, type Gateway, type GatewayOptions, type OperationsOptions } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
+import { gatewayOptionsFromConfig, resilienceFromConfig } from "../../src/config-options.ts";
 import type { CallerTokenOptions } from "../../src/context/caller-token.ts";
 import type { CredentialStore } from "../../src/credentials/store.ts";
 import { type EmbeddedEnvironment, startEmbedded } from "../../src/embedded/embedded.ts";
 import type { Persona } from "../../src/embedded/personas.ts";
-import { securityOptions } from "../../src/security/options.ts";
 import { ALL_CREDENTIALS, type SimRequestLogEntry } from "../../src/simulator/index.ts";
 import { createLogger } from "../../src/support/logger.ts";
-import { DEFAULT_RESILIENCE, type ResilienceOptions } from "../../src/upstream/options.ts";
+import type { ResilienceOptions } from "../../src/upstream/options.ts";
+import { basic } from "./auth-headers.ts";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -53,7 +54,7 @@ export async function startHarness(
     /** null: run without caller-JWT verification. */
     callerTokens?: CallerTokenOptions | null;
     simulatorLatencyMs?: number;
-    /** Hardening settings as a deployment would set them (environment variables). */
+    /** Settings as a deployment would set them (environment variables), e.g. the hardening ones. */
     security?: Record<string, string>;
     /** The base URL the gateway calls Pleo at, given the simulator's (e.g. a test proxy in front of it). */
     pleoBaseUrl?: (simulatorUrl: string) => string | Promise<string>;
@@ -79,30 +80,38 @@ export async function startHarness(
       callback();
     },
   });
+  // Settings as a deployment would write them, mapped to options exactly as src/main.ts maps its own.
+  const config = loadConfig({
+    // A loopback simulator: a small pool and short timeouts.
+    PLEO_CONNECT_TIMEOUT_MS: "2000",
+    PLEO_HEADERS_TIMEOUT_MS: String(overrides.pleoHeadersTimeoutMs ?? 5_000),
+    PLEO_BODY_TIMEOUT_MS: "5000",
+    PLEO_KEEPALIVE_TIMEOUT_MS: "5000",
+    PLEO_MAX_CONNECTIONS: "16",
+    INTROSPECTION_CACHE_TTL_MS: String(overrides.introspectionTtlMs ?? 60_000),
+    INTROSPECTION_CACHE_MAX_ENTRIES: "1000",
+    // Every test calls from one address: the per-caller limit is tested where a test turns it on.
+    CALLER_RATE_LIMIT_PER_MINUTE: "0",
+    ...(overrides.pleoBaseUrl ? { PLEO_API_URL: await overrides.pleoBaseUrl(env.simulator.url) } : {}),
+    ...overrides.security,
+  });
+  const configured = gatewayOptionsFromConfig(config, { logger: createLogger("debug", sink), embedded: env });
+  // What configuration cannot express: test doubles, and limits beyond what a deployment may set.
   const options: GatewayOptions = {
+    ...configured,
     pleo: {
-      baseUrl: overrides.pleoBaseUrl ? await overrides.pleoBaseUrl(env.simulator.url) : env.simulator.url,
-      connectTimeoutMs: 2_000,
-      headersTimeoutMs: overrides.pleoHeadersTimeoutMs ?? 5_000,
-      bodyTimeoutMs: 5_000,
-      keepAliveTimeoutMs: 5_000,
-      maxConnections: 16,
-      userAgent: "pleo-gateway-test",
+      ...configured.pleo,
       resilience: {
-        ...DEFAULT_RESILIENCE,
+        ...resilienceFromConfig(config),
         rateBudget: { perMinute: 1_000_000, burst: 100_000 },
         ...overrides.resilience,
       },
     },
-    credentialStore: overrides.credentialStore ?? env.credentialStore,
-    callerTokens: overrides.callerTokens === null ? undefined : (overrides.callerTokens ?? env.callerTokens),
-    introspection: { ttlMs: overrides.introspectionTtlMs ?? 60_000, maxEntries: 1_000 },
-    maxDirectCredentials: 20,
-    settings: { accountingEntriesScope: "accounting-entries:read" },
-    security: securityOptions(loadConfig({ CALLER_RATE_LIMIT_PER_MINUTE: "0", ...overrides.security })),
-    logger: createLogger("debug", sink),
-    personas: () => env.personas(),
-    ...(overrides.operations ? { operations: overrides.operations } : {}),
+    credentialStore: overrides.credentialStore ?? configured.credentialStore,
+    callerTokens:
+      overrides.callerTokens === null ? undefined : (overrides.callerTokens ?? configured.callerTokens),
+    // Many gateways share one test process: the process's own metrics would be the same for each.
+    operations: { ...configured.operations, processMetrics: false, ...overrides.operations },
   };
   const gateway = await createGateway(options);
   const server: Server = createServer(gateway.handler);
@@ -160,14 +169,10 @@ export function codes(response: GraphQLResponse<unknown>): string[] {
   return (response.body.errors ?? []).map((e) => String(e.extensions?.code));
 }
 
-export function basic(key: string): string {
-  return `Basic ${Buffer.from(`${key}:`).toString("base64")}`;
-}
-
 /** Labels of seeded credentials whose secret (raw, or as its Basic header value) appears in `lines`. */
 export function leakedSecrets(lines: readonly string[]): string[] {
   const text = lines.join("\n");
   return ALL_CREDENTIALS.filter(
-    (c) => text.includes(c.secret) || text.includes(Buffer.from(`${c.secret}:`).toString("base64")),
+    (c) => text.includes(c.secret) || text.includes(basic(c.secret).slice("Basic ".length)),
   ).map((c) => c.label);
 }
