@@ -6,6 +6,7 @@ import { type CachedBinding, CredentialIntrospector } from "./credentials/intros
 import type { CredentialStore } from "./credentials/store.ts";
 import type { Persona } from "./embedded/personas.ts";
 import { PERSONA_EXAMPLE_QUERY } from "./embedded/personas.ts";
+import type { Fleet } from "./fleet/fleet.ts";
 import { PleoClient, type PleoClientOptions } from "./pleo/client.ts";
 import { useDeadlineRelease } from "./plugins/deadline.ts";
 import { useDevPersonas } from "./plugins/dev-personas.ts";
@@ -16,6 +17,7 @@ import { useRequestInfo } from "./plugins/request-info.ts";
 import { traceResolvers, useTracing } from "./plugins/tracing.ts";
 import { gatewaySchema } from "./schema/index.ts";
 import { withBodyLimit } from "./security/body-limit.ts";
+import { CallerRateLimiter } from "./security/caller-rate-limit.ts";
 import { hardeningPlugins } from "./security/hardening.ts";
 import type { SecurityOptions } from "./security/options.ts";
 import type { Logger } from "./support/logger.ts";
@@ -37,6 +39,11 @@ export interface GatewayOptions {
   readonly personas?: () => Promise<readonly Persona[]>;
   /** Request deadline, health checks, metrics, tracing. Every field has a default. */
   readonly operations?: OperationsOptions;
+  /**
+   * Several instances sharing budgets, bindings, quarantine, breakers and the caller rate limit through
+   * Redis. Absent: every guard lives in this process, as a single instance needs.
+   */
+  readonly fleet?: Fleet;
 }
 
 export interface OperationsOptions {
@@ -69,17 +76,26 @@ export interface Gateway {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const ops = options.operations ?? {};
   const tracing = ops.tracing ?? options.pleo.tracing ?? false;
-  const pleo = new PleoClient({ ...options.pleo, tracing });
+  const { fleet } = options;
+  const pleo = new PleoClient({
+    ...options.pleo,
+    tracing,
+    ...(fleet && options.pleo.resilience ? fleet.clientStores(options.pleo.resilience) : {}),
+  });
   const introspector = new CredentialIntrospector(
     pleo,
-    new LruCache<CachedBinding>(options.introspection.maxEntries),
+    fleet
+      ? fleet.bindingsCache(options.introspection.maxEntries)
+      : new LruCache<CachedBinding>(options.introspection.maxEntries),
     options.introspection.ttlMs,
   );
+  const callerLimit = options.security.callerRateLimit;
   // A credential Pleo refuses later must be introspected afresh (revoked, or its scopes changed).
   pleo.onCredentialRefused((credential) => void introspector.forget(credential));
   const metrics =
     (ops.metrics ?? true) ? new GatewayMetrics({ processMetrics: ops.processMetrics ?? false }) : undefined;
   metrics?.bindClient(pleo);
+  if (fleet) metrics?.bindFleet(fleet);
   logUpstream(pleo, options.logger);
   let draining = false;
   const contexts = new ContextFactory({
@@ -166,6 +182,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         probe: () => pleo.probe(ops.readyProbe?.timeoutMs ?? 2_000),
         draining: () => draining,
         cacheMs: ops.readyProbe?.cacheMs ?? 5_000,
+        ...(fleet ? { redis: () => fleet.health } : {}),
       }),
       useDeadlineRelease(),
       ...hardeningPlugins({
@@ -173,7 +190,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         maxTokens: options.security.maxTokens,
         introspection: options.security.introspection,
         csrfAllowedOrigins: options.security.corsOrigins,
-        callerRateLimit: options.security.callerRateLimit,
+        callerRateLimiter: callerLimit
+          ? (fleet?.callerRateLimiter(callerLimit) ?? new CallerRateLimiter(callerLimit))
+          : undefined,
         persisted: options.security.persisted,
       }),
       ...(options.personas ? [useDevPersonas(options.personas)] : []),

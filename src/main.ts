@@ -1,15 +1,12 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { JSONWebKeySet } from "jose";
-import { createGateway, type GatewayOptions } from "./app.ts";
+import { createGateway } from "./app.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
-import type { CallerTokenOptions } from "./context/caller-token.ts";
-import { InMemoryCredentialStore, loadCredentialStoreData } from "./credentials/store.ts";
-import { type EmbeddedEnvironment, startEmbedded } from "./embedded/embedded.ts";
-import { securityOptions } from "./security/options.ts";
+import { gatewayOptionsFromConfig } from "./config-options.ts";
+import { startEmbedded } from "./embedded/embedded.ts";
+import { Fleet } from "./fleet/fleet.ts";
+import { fleetConfigFrom } from "./fleet/redis-config.ts";
 import { createLogger } from "./support/logger.ts";
-import { tracingRequested } from "./support/tracing.ts";
-import { resilienceFromConfig } from "./upstream/options.ts";
 
 /** Process entry: configuration, the embedded simulator when no Pleo URL is set, listen, shutdown. */
 async function main(): Promise<void> {
@@ -25,48 +22,10 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   const embedded = config.PLEO_API_URL ? undefined : await startEmbedded({ simulatorPort: config.SIM_PORT });
-  const pleoBaseUrl = config.PLEO_API_URL ?? (embedded as EmbeddedEnvironment).simulator.url;
-
-  const options: GatewayOptions = {
-    pleo: {
-      baseUrl: pleoBaseUrl,
-      connectTimeoutMs: config.PLEO_CONNECT_TIMEOUT_MS,
-      headersTimeoutMs: config.PLEO_HEADERS_TIMEOUT_MS,
-      bodyTimeoutMs: config.PLEO_BODY_TIMEOUT_MS,
-      keepAliveTimeoutMs: config.PLEO_KEEPALIVE_TIMEOUT_MS,
-      maxConnections: config.PLEO_MAX_CONNECTIONS,
-      userAgent: "pleo-graphql-gateway/0.1",
-      resilience: resilienceFromConfig(config),
-    },
-    credentialStore:
-      embedded?.credentialStore ??
-      new InMemoryCredentialStore(
-        loadCredentialStoreData({ file: config.PLEO_CREDENTIALS_FILE, inline: config.PLEO_CREDENTIALS }),
-      ),
-    callerTokens: embedded?.callerTokens ?? callerTokenOptions(config),
-    introspection: {
-      ttlMs: config.INTROSPECTION_CACHE_TTL_MS,
-      maxEntries: config.INTROSPECTION_CACHE_MAX_ENTRIES,
-    },
-    maxDirectCredentials: config.MAX_DIRECT_CREDENTIALS,
-    settings: { accountingEntriesScope: config.PLEO_ACCOUNTING_ENTRIES_SCOPE },
-    security: securityOptions(config),
-    logger,
-    ...(embedded ? { personas: () => embedded.personas() } : {}),
-    operations: {
-      requestDeadlineMs: config.REQUEST_DEADLINE_MS,
-      metrics: config.METRICS_ENABLED,
-      processMetrics: true,
-      readyProbe: { timeoutMs: config.READY_PROBE_TIMEOUT_MS, cacheMs: config.READY_PROBE_CACHE_MS },
-      tracing: tracingRequested({
-        OTEL_SDK_DISABLED: config.OTEL_SDK_DISABLED,
-        OTEL_TRACES_EXPORTER: config.OTEL_TRACES_EXPORTER,
-        OTEL_EXPORTER_OTLP_ENDPOINT: config.OTEL_EXPORTER_OTLP_ENDPOINT,
-        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
-      }),
-    },
-  };
-  const gateway = await createGateway(options);
+  const fleetConfig = fleetConfigFrom(config);
+  const fleet = fleetConfig ? await Fleet.join(fleetConfig, logger) : undefined;
+  const options = gatewayOptionsFromConfig(config, { logger, embedded });
+  const gateway = await createGateway(fleet ? { ...options, fleet } : options);
   const server = createServer(gateway.handler);
   // In-flight HTTP requests, so shutdown can wait for them.
   let inFlight = 0;
@@ -83,7 +42,8 @@ async function main(): Promise<void> {
   logger.info(
     {
       url: `${base}/graphql`,
-      pleo: embedded ? "embedded simulator" : pleoBaseUrl,
+      pleo: embedded ? "embedded simulator" : options.pleo.baseUrl,
+      ...(fleet ? { redis: fleet.target, redisHealth: fleet.health } : {}),
       ...(embedded ? { simulatorUrl: embedded.simulator.url } : {}),
     },
     "gateway listening",
@@ -138,31 +98,13 @@ async function main(): Promise<void> {
       server.closeAllConnections();
     }
     await gateway.close();
+    await fleet?.leave();
     await embedded?.simulator.close();
     logger.info({ signal }, "stopped");
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
-}
-
-function callerTokenOptions(config: Config): CallerTokenOptions | undefined {
-  if (!config.AUTH_JWT_ISSUER || !config.AUTH_JWT_AUDIENCE) return undefined;
-  const keys = config.AUTH_JWKS_URL
-    ? { jwksUrl: config.AUTH_JWKS_URL }
-    : config.AUTH_JWKS
-      ? { jwks: config.AUTH_JWKS as JSONWebKeySet }
-      : undefined;
-  if (!keys) return undefined;
-  return {
-    issuer: config.AUTH_JWT_ISSUER,
-    audience: config.AUTH_JWT_AUDIENCE,
-    algorithms: config.AUTH_JWT_ALGORITHMS,
-    clockToleranceSeconds: config.AUTH_JWT_CLOCK_TOLERANCE_S,
-    companiesClaim: config.AUTH_JWT_COMPANIES_CLAIM,
-    organisationsClaim: config.AUTH_JWT_ORGANISATIONS_CLAIM,
-    keys,
-  };
 }
 
 main().catch((error: unknown) => {

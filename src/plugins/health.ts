@@ -8,12 +8,15 @@ export interface HealthOptions {
   readonly draining: () => boolean;
   /** How long a probe result is reused, so frequent readiness checks cost Pleo at most one call. */
   readonly cacheMs: number;
+  /** In a fleet: whether Redis answers. */
+  readonly redis?: () => "up" | "degraded";
 }
 
 /**
  * `GET /health`: liveness, 200 while the process serves HTTP at all.
  * `GET /ready`: readiness, 200 only when the configuration was valid (the process would not have
  * started otherwise), Pleo answers, and the gateway is not draining; else 503 with the failing check.
+ * In a fleet, a Redis that does not answer turns the status to "degraded" (still 200, see below).
  */
 export function useHealthChecks(options: HealthOptions): Plugin {
   let cached: { at: number; result: Promise<ProbeResult> } | undefined;
@@ -50,14 +53,17 @@ export function useHealthChecks(options: HealthOptions): Plugin {
         return;
       }
       const upstream = await probe();
+      const redis = options.redis?.();
       const checks = {
         config: "ok",
         draining: false,
         upstream: upstream.reachable ? "ok" : `unreachable (${upstream.error ?? "error"})`,
+        ...(redis ? { redis: redis === "up" ? "ok" : "degraded" } : {}),
       };
-      endResponse(
-        json(upstream.reachable ? 200 : 503, { status: upstream.reachable ? "ready" : "not ready", checks }),
-      );
+      // A degraded Redis keeps the instance in the load balancer: it still serves, on per-instance
+      // shares of every budget, and Redis is shared, so a 503 here would take the whole fleet out at once.
+      const status = !upstream.reachable ? "not ready" : redis === "degraded" ? "degraded" : "ready";
+      endResponse(json(upstream.reachable ? 200 : 503, { status, checks }));
     },
   };
 }

@@ -16,12 +16,17 @@ interface Bucket {
   updatedAt: number;
 }
 
+/** Takes one token for a caller: 0 when allowed, else the seconds until one is available. */
+export interface CallerLimiter {
+  take(key: string): number | Promise<number>;
+}
+
 /**
  * A token bucket per caller, so one caller cannot spend the upstream budget of everyone behind the
  * gateway. Callers are keyed by a hash of what identifies them (the caller JWT, or the Pleo credentials
  * they send), else by network address; never by a raw secret.
  */
-export class CallerRateLimiter {
+export class CallerRateLimiter implements CallerLimiter {
   readonly #limit: CallerRateLimit;
   readonly #buckets: LruCache<Bucket>;
   readonly #now: () => number;
@@ -57,12 +62,14 @@ export function callerKey(headers: Headers, address: string | undefined): string
 
 /** Yoga plugin: 429 with `Retry-After` and a typed error once a caller exceeds its rate. */
 export function useCallerRateLimit(
-  limiter: CallerRateLimiter,
+  limiter: CallerLimiter,
 ): Plugin<Record<string, unknown>, { req?: { socket?: { remoteAddress?: string } } }> {
   return {
-    onRequest({ request, serverContext, endResponse, fetchAPI, url }) {
+    async onRequest({ request, serverContext, endResponse, fetchAPI, url }) {
       if (!url.pathname.startsWith("/graphql")) return;
-      const retryAfter = limiter.take(callerKey(request.headers, serverContext?.req?.socket?.remoteAddress));
+      const retryAfter = await limiter.take(
+        callerKey(request.headers, serverContext?.req?.socket?.remoteAddress),
+      );
       if (retryAfter === 0) return;
       endResponse(
         new fetchAPI.Response(

@@ -1,6 +1,6 @@
 import { NoSchemaIntrospectionCustomRule, type ValidationRule } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { type CallerRateLimit, CallerRateLimiter, useCallerRateLimit } from "./caller-rate-limit.ts";
+import { type CallerLimiter, useCallerRateLimit } from "./caller-rate-limit.ts";
 import { useCsrfPrevention } from "./csrf.ts";
 import { useTokenLimit, useValidationRules } from "./parse-limits.ts";
 import { type PersistedOperationsOptions, usePersistedOperations } from "./persisted-operations.ts";
@@ -13,7 +13,7 @@ export interface HardeningOptions {
   readonly introspection: boolean;
   readonly csrfAllowedOrigins: readonly string[];
   /** Absent: no per-caller rate limit. */
-  readonly callerRateLimit: CallerRateLimit | undefined;
+  readonly callerRateLimiter: CallerLimiter | undefined;
   readonly persisted: PersistedOperationsOptions;
 }
 
@@ -26,9 +26,7 @@ export function hardeningPlugins(options: HardeningOptions): Plugin[] {
   const rules: ValidationRule[] = [queryLimitsRule(options.limits)];
   if (!options.introspection) rules.push(NoSchemaIntrospectionCustomRule);
   return [
-    ...(options.callerRateLimit
-      ? [useCallerRateLimit(new CallerRateLimiter(options.callerRateLimit)) as Plugin]
-      : []),
+    ...(options.callerRateLimiter ? [useCallerRateLimit(options.callerRateLimiter) as Plugin] : []),
     useCsrfPrevention(options.csrfAllowedOrigins),
     usePersistedOperations(options.persisted),
     useTokenLimit(options.maxTokens),

@@ -3,6 +3,7 @@ import { ALL_CREDENTIALS, startSimulator } from "./index.ts";
 /**
  * Standalone start (`npm run simulator`): listens on SIM_HOST:SIM_PORT (default 127.0.0.1:4010) and stops
  * cleanly on SIGINT/SIGTERM. The credentials are fake and exist only in this process.
+ * SIM_RATE_LIMIT_PER_MINUTE (unset: no limit) emulates Pleo's per-credential 429s.
  */
 const host = process.env.SIM_HOST ?? "127.0.0.1";
 const port = Number(process.env.SIM_PORT ?? "4010");
@@ -10,8 +11,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`SIM_PORT must be a port number, got '${process.env.SIM_PORT}'.`);
   process.exit(1);
 }
+const rateLimitSetting = process.env.SIM_RATE_LIMIT_PER_MINUTE?.trim() || undefined;
+const rateLimitPerMinute = rateLimitSetting === undefined ? undefined : Number(rateLimitSetting);
+if (rateLimitPerMinute !== undefined && !(Number.isInteger(rateLimitPerMinute) && rateLimitPerMinute >= 1)) {
+  console.error(`SIM_RATE_LIMIT_PER_MINUTE must be a positive integer, got '${rateLimitSetting}'.`);
+  process.exit(1);
+}
 
-const simulator = await startSimulator({ host, port });
+const simulator = await startSimulator({ host, port, rateLimitPerMinute });
 const width = Math.max(...ALL_CREDENTIALS.map((c) => c.label.length));
 const labels = ALL_CREDENTIALS.map((c) => {
   const how = c.kind === "apiKey" ? "API key, Basic" : "OAuth token, Bearer";
@@ -20,6 +27,9 @@ const labels = ALL_CREDENTIALS.map((c) => {
 console.log(
   [
     `Pleo API simulator listening on ${simulator.url}`,
+    ...(rateLimitPerMinute
+      ? [`Rate limit: ${rateLimitPerMinute} requests/minute per credential (429 beyond)`]
+      : []),
     "Seeded credentials (secrets in src/simulator/seed/identities.ts):",
     ...labels,
     "Try:",

@@ -14,6 +14,7 @@ import {
   faultsRequest,
 } from "./faults.ts";
 import type { QueryParams } from "./http-types.ts";
+import { SimRateLimit } from "./rate-limit.ts";
 import { RequestLog, type SimRequestLogEntry } from "./request-log.ts";
 import { Router } from "./router.ts";
 import { ALL_ROUTES } from "./routes/index.ts";
@@ -27,6 +28,8 @@ export interface SimulatorOptions {
   port?: number;
   /** Delay added to every API request, to exercise timeouts and batching; default 0. */
   latencyMs?: number;
+  /** Pleo's per-credential limit, emulated (src/simulator/rate-limit.ts); default: no limit. */
+  rateLimitPerMinute?: number;
 }
 
 export interface RunningSimulator {
@@ -36,7 +39,7 @@ export interface RunningSimulator {
   close(): Promise<void>;
   /** Every API request served so far (not `/__sim/*`), oldest first. */
   requests(): SimRequestLogEntry[];
-  /** Clears the request log and the fault rules, releases hung requests, restores the seeded data. */
+  /** Clears the request log, fault rules and rate-limit counts, releases hung requests, restores the seed. */
   reset(): void;
   /** Fault injection (also over HTTP: `POST/GET/DELETE /__sim/faults`). */
   readonly faults: {
@@ -56,6 +59,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const log = new RequestLog();
   const router = new Router(ALL_ROUTES);
   const faults = new FaultInjector();
+  const rateLimit =
+    options.rateLimitPerMinute === undefined ? undefined : new SimRateLimit(options.rateLimitPerMinute);
   /** Requests a `hang` fault holds open; released (their connections destroyed) on reset and close. */
   const hung = new Set<ServerResponse>();
   const releaseHung = () => {
@@ -66,6 +71,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     store.reset();
     log.clear();
     faults.clear();
+    rateLimit?.clear();
     releaseHung();
   };
 
@@ -122,14 +128,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
           }
         }
       }
-      result = dispatch(store, router, {
-        method,
-        path: url.pathname,
-        query,
-        contentType: req.headers["content-type"],
-        rawBody,
-        authorization: req.headers.authorization,
-      });
+      result =
+        rateLimit?.refuse(req.headers.authorization) ??
+        dispatch(store, router, {
+          method,
+          path: url.pathname,
+          query,
+          contentType: req.headers["content-type"],
+          rawBody,
+          authorization: req.headers.authorization,
+        });
     } catch (error) {
       // Only an oversized body gets here; answer without dispatching, but still log who sent it.
       const failure = error instanceof SimHttpError ? error : payloadTooLarge("Request body too large.");
