@@ -37,7 +37,12 @@ describe("GatewayError", () => {
     expect(refused.notSent).toBe(true);
     expect(wasNotSent(refused)).toBe(true);
     expect(wasNotSent(new Error("x"))).toBe(false);
-    const unauthenticated = new GatewayError(ErrorCode.AUTH_TOKEN_EXPIRED, "expired", {}, { httpStatus: 401 });
+    const unauthenticated = new GatewayError(
+      ErrorCode.AUTH_TOKEN_EXPIRED,
+      "expired",
+      {},
+      { httpStatus: 401 },
+    );
     expect(unauthenticated.extensions.http).toMatchObject({ status: 401 });
     expect(unauthenticated.notSent).toBe(false);
   });

@@ -62,7 +62,6 @@ export const entryReviewStatus = z.enum([
   "WAITING_FOR_TEAM_REVIEWER",
   "WAITING_FOR_TAG_REVIEWER",
 ]);
-export const entrySortingKey = z.enum(["settledAt", "performedAt", "id", "bookkeepingDate"]);
 
 const entryTag = z.object({ tagGroupId: uuid, tagId: uuid.nullish() });
 
