@@ -263,22 +263,3 @@ export function rssSampler(pid, everyMs = 100) {
     },
   };
 }
-
-/** Asks a process preloaded with bench/lib/probe.mjs for process.memoryUsage() (after GC if `gc`). */
-export function askMemory(child, gc = false, timeoutMs = 5_000) {
-  return new Promise((resolve, reject) => {
-    const id = Math.random().toString(36).slice(2);
-    const onMessage = (message) => {
-      if (message?.type !== "memory" || message.id !== id) return;
-      child.off("message", onMessage);
-      clearTimeout(timer);
-      resolve(message.usage);
-    };
-    const timer = setTimeout(() => {
-      child.off("message", onMessage);
-      reject(new Error("memory probe did not answer"));
-    }, timeoutMs);
-    child.on("message", onMessage);
-    child.send({ type: "memory", id, gc });
-  });
-}

@@ -121,7 +121,7 @@ export const GATEWAY_BASE_ENV = {
  * The gateway as it would run in production: src/ bundled by esbuild (which tsx already brings) into
  * bench/.build/gateway.mjs with packages left external — no TypeScript loader in the measured process.
  *
- * One patch, applied to the bundle only: `resilienceFromConfig` (src/upstream/options.ts) takes its
+ * One patch, applied to the bundle only: `resilienceFromConfig` (src/config-options.ts) takes its
  * per-credential rate budget from BENCH_PLEO_RATE_LIMIT_PER_MINUTE when that is set. The configuration
  * caps PLEO_RATE_LIMIT_PER_MINUTE at Pleo's own 600/min, which is right for Pleo and would make a load
  * test with the simulator's nine credentials measure the rate budget instead of the gateway.
@@ -134,15 +134,15 @@ export async function gatewayEntry(benchDir, rootDir) {
   const rateBudgetPatch = {
     name: "bench-rate-budget",
     setup(build) {
-      build.onLoad({ filter: /[\\/]src[\\/]upstream[\\/]options\.ts$/ }, (args) => {
+      build.onLoad({ filter: /[\\/]src[\\/]config-options\.ts$/ }, (args) => {
         const source = readFileSync(args.path, "utf8");
         const marker = "export function resilienceFromConfig(";
         if (!source.includes(marker)) {
-          patches.push({ file: "src/upstream/options.ts", applied: false, reason: `no '${marker}'` });
+          patches.push({ file: "src/config-options.ts", applied: false, reason: `no '${marker}'` });
           return undefined;
         }
         patches.push({
-          file: "src/upstream/options.ts",
+          file: "src/config-options.ts",
           applied: true,
           what: "rate budget from BENCH_PLEO_RATE_LIMIT_PER_MINUTE",
         });

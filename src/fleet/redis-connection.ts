@@ -41,10 +41,12 @@ export class FleetConnection {
   #state: "starting" | RedisHealth = "starting";
   #probing = false;
   #confirming = false;
+  readonly #confirmTimeoutMs: number;
   #closed = false;
 
   constructor(config: FleetConfig, options: FleetConnectionOptions = {}) {
     this.#logger = options.logger;
+    this.#confirmTimeoutMs = Math.max(250, 5 * config.commandTimeoutMs);
     this.#target = redisTarget(config);
     this.#commands = new Redis({
       host: config.host,
@@ -181,10 +183,17 @@ export class FleetConnection {
     if (this.#confirming || this.#closed) return;
     this.#confirming = true;
     const timer = setTimeout(() => {
-      this.#commands
-        .ping()
+      // On the subscriber connection (PING is allowed while subscribed), which has no command timeout:
+      // the confirmation gets its own, longer bound, so a loop that stalls twice in a row is not read
+      // as Redis being down while a Redis that really stalls is still caught within a quarter second.
+      let bound: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<never>((_, reject) => {
+        bound = setTimeout(() => reject(new Error("ping timed out")), this.#confirmTimeoutMs);
+      });
+      Promise.race([this.#subscriber.ping(), timedOut])
         .catch((error: unknown) => this.#degrade(error instanceof Error ? error.message : "ping failed"))
         .finally(() => {
+          clearTimeout(bound);
           this.#confirming = false;
         });
     }, CONFIRM_DELAY_MS);
