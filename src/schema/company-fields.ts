@@ -5,10 +5,10 @@ import type { CompanyObjectKey, CompanyPageKey } from "../loaders/kit.ts";
 import type { LoaderDefinition } from "../loaders/registry.ts";
 import type { BoundCredential } from "../pleo/credential.ts";
 import type { Page, PageRequest } from "../pleo/models/common.ts";
-import type { Company as CompanyModel } from "../pleo/models/company.ts";
 import type { builder, CompanyScope } from "./builder.ts";
 import { type Connection, type ConnectionArgs, planPage, toConnection } from "./connection.ts";
 import { ownedIdForCompany } from "./global-id.ts";
+import type { CompanyParent } from "./types/company-parent.ts";
 
 /**
  * The pattern every accounting field follows, in one place. A gated field declares its Pleo scope once:
@@ -67,9 +67,9 @@ function gated<P, Args extends InputFieldMap, R>(
 export function companyGated<Args extends InputFieldMap, R>(
   scope: ScopeOf,
   args: Args,
-  resolve: GatedResolver<CompanyModel, Args, R>,
+  resolve: GatedResolver<CompanyParent, Args, R>,
 ) {
-  return gated((company: CompanyModel) => company.id, scope, args, resolve);
+  return gated((company: CompanyParent) => company.id, scope, args, resolve);
 }
 
 /** A gated field of a company-owned object (an account's tax code needs `tax-codes:read`). */
@@ -101,7 +101,7 @@ export function ownedReference<P extends Owned, T>(
  * id or a global ID (which must embed this company), through a batching by-id loader.
  */
 export function companyObjectById<T>(
-  t: PothosSchemaTypes.ObjectFieldBuilder<Types, CompanyModel>,
+  t: PothosSchemaTypes.ObjectFieldBuilder<Types, CompanyParent>,
   type: ObjectRef<Types, T>,
   scope: ScopeOf,
   loader: LoaderDefinition<CompanyObjectKey, T, string>,

@@ -2,13 +2,14 @@ import { companyById } from "../../loaders/companies.ts";
 import type { Company as CompanyModel } from "../../pleo/models/company.ts";
 import { builder } from "../builder.ts";
 import { uuidOrGlobalId } from "../global-id.ts";
+import { type CompanyParent, companyRecord, provenCompany } from "./company-parent.ts";
 
 /**
  * A legal entity. Its discovery fields resolve for any credential that can see it (its own, or its
  * organisation's); its accounting fields are added by each resource's file and are gated per company,
  * and its `organisation` link by organisation.ts (which needs Company for the organisation's companies).
  */
-export const Company = builder.objectRef<CompanyModel>("Company");
+export const Company = builder.objectRef<CompanyParent>("Company");
 
 const Address = builder.objectRef<CompanyModel["address"]>("Address").implement({
   fields: (t) => ({
@@ -55,9 +56,15 @@ builder.node(Company, {
       description: "Pleo's company_id.",
       resolve: (c) => c.id.toLowerCase(),
     }),
-    name: t.exposeString("name"),
-    registrationNumber: t.string({ nullable: true, resolve: (c) => c.registrationNumber ?? null }),
-    address: t.field({ type: Address, resolve: (c) => c.address }),
+    name: t.string({ resolve: async (c, _args, ctx) => (await companyRecord(c, ctx)).name }),
+    registrationNumber: t.string({
+      nullable: true,
+      resolve: async (c, _args, ctx) => (await companyRecord(c, ctx)).registrationNumber ?? null,
+    }),
+    address: t.field({
+      type: Address,
+      resolve: async (c, _args, ctx) => (await companyRecord(c, ctx)).address,
+    }),
     access: t.field({ type: CompanyAccessInfo, resolve: (c) => ({ companyId: c.id.toLowerCase() }) }),
   }),
 });
@@ -68,6 +75,11 @@ builder.queryField("company", (t) =>
     nullable: true,
     description: "A company by Pleo company_id or global ID, if a credential of this request can see it.",
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => ctx.loaders.get(companyById).load(uuidOrGlobalId("Company", id)),
+    resolve: async (_root, { id }, ctx) => {
+      const companyId = uuidOrGlobalId("Company", id).toLowerCase();
+      // A credential bound to the company proves it: no need to wait for its record (see CompanyParent).
+      if ((await ctx.access.companyCredentials(companyId)).length > 0) return provenCompany(companyId);
+      return ctx.loaders.get(companyById).load(companyId);
+    },
   }),
 );

@@ -8,6 +8,7 @@ import { planPage, toConnection } from "../connection.ts";
 import { uuidOrGlobalId } from "../global-id.ts";
 import { localPage } from "../local-page.ts";
 import { Company } from "./company.ts";
+import { companyRecord } from "./company-parent.ts";
 
 /** A group of companies: for discovery only, never for accounting. Pleo exposes no name for it. */
 interface OrganisationModel {
@@ -88,7 +89,10 @@ builder.objectField(Company, "organisation", (t) =>
   t.field({
     type: Organisation,
     nullable: true,
-    resolve: (c) => (c.organizationId ? { id: c.organizationId.toLowerCase() } : null),
+    resolve: async (c, _args, ctx) => {
+      const { organizationId } = await companyRecord(c, ctx);
+      return organizationId ? { id: organizationId.toLowerCase() } : null;
+    },
   }),
 );
 
