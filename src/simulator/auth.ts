@@ -6,6 +6,9 @@ import { ALL_CREDENTIALS, type SimCredential } from "./seed/identities.ts";
  * Pleo's two upstream credential kinds, checked the way the integration notes describe:
  * an API key travels as `Authorization: Basic base64("<key>:")` (key as username, empty password) and an
  * OAuth access token as `Authorization: Bearer <token>`. Either one presented with the other scheme fails.
+ * Besides the seeded secrets, access tokens the simulated authorisation server issued (src/simulator/oauth)
+ * authenticate through `issued`, with the subject and scopes of their grant, until they expire, are
+ * superseded by a refresh or their grant is revoked.
  */
 
 /** A non-secret id for a secret: the first 16 hex characters of its SHA-256. Safe to log. */
@@ -28,7 +31,12 @@ export interface AuthResult {
   readonly fingerprint: string | null;
 }
 
-export function authenticate(header: string | undefined): AuthResult {
+/** Looks up an access token issued at runtime: its credential, and why it no longer works, if it does not. */
+export type IssuedTokenLookup = (
+  secret: string,
+) => { readonly credential: SimCredential; readonly refusal?: string } | undefined;
+
+export function authenticate(header: string | undefined, issued?: IssuedTokenLookup): AuthResult {
   if (header === undefined || header.trim() === "") {
     return { error: unauthorized("Missing Authorization header."), fingerprint: null };
   }
@@ -50,7 +58,7 @@ export function authenticate(header: string | undefined): AuthResult {
       return {
         error: unauthorized("The API key goes in the username and the password must be empty."),
         fingerprint: credentialFingerprint(decoded.username),
-        recognised: bySecret.get(decoded.username),
+        recognised: bySecret.get(decoded.username) ?? issued?.(decoded.username)?.credential,
       };
     }
     secret = decoded.username;
@@ -61,7 +69,8 @@ export function authenticate(header: string | undefined): AuthResult {
   }
 
   const fingerprint = credentialFingerprint(secret);
-  const credential = bySecret.get(secret);
+  const runtime = bySecret.has(secret) ? undefined : issued?.(secret);
+  const credential = bySecret.get(secret) ?? runtime?.credential;
   if (!credential) return { error: unauthorized("Invalid or expired credential."), fingerprint };
   if (scheme === "bearer" && credential.kind === "apiKey") {
     return {
@@ -79,6 +88,8 @@ export function authenticate(header: string | undefined): AuthResult {
       recognised: credential,
     };
   }
+  if (runtime?.refusal !== undefined)
+    return { error: unauthorized(runtime.refusal), fingerprint, recognised: credential };
   return { credential, recognised: credential, fingerprint };
 }
 

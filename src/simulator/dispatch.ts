@@ -1,4 +1,4 @@
-import { authenticate } from "./auth.ts";
+import { authenticate, type IssuedTokenLookup } from "./auth.ts";
 import {
   forbidden,
   insufficientScope,
@@ -8,6 +8,7 @@ import {
   unauthorized,
 } from "./errors.ts";
 import type { QueryParams, RequestContext, SimRequest, SimResponse } from "./http-types.ts";
+import type { OAuthLogFields } from "./oauth/responses.ts";
 import { isUuid } from "./query.ts";
 import { PLEO_JSON, type RouteMatch, type Router } from "./router.ts";
 import type { SimStore } from "./store.ts";
@@ -20,20 +21,26 @@ export interface DispatchResult {
   readonly credentialFingerprint: string | null;
   readonly credentialSubject: { type: "company" | "organisation"; id: string } | null;
   readonly targetCompanyId: string | null;
+  /** A body already serialised (the authorisation server's HTML or JSON), sent as is instead of `body`. */
+  readonly bodyText?: string;
+  /** The authorisation server's grant fields for the request log. */
+  readonly oauth?: OAuthLogFields;
 }
 
 /**
  * The request pipeline, in Pleo's order: authenticate (401), find the route (404/405), refuse organisation
  * credentials on company-only routes (403 FORBIDDEN), check the scope (403 INSUFFICIENT_SCOPE), then let the
  * handler validate its input (400), resolve the company (403) and the object (404). Any failure becomes an
- * `ExceptionInfo` body. This is also the one place where fault injection would hook in.
+ * `ExceptionInfo` body. This is also the one place where fault injection would hook in. `issued` resolves
+ * access tokens the simulated authorisation server handed out.
  */
 export function dispatch(
   store: SimStore,
   router: Router,
   request: SimRequest & { authorization?: string },
+  issued?: IssuedTokenLookup,
 ): DispatchResult {
-  const presented = authenticate(request.authorization);
+  const presented = authenticate(request.authorization, issued);
   // A revoked credential is refused like an unknown one, from the next request on.
   const auth =
     presented.credential && store.revokedCredentials.has(presented.credential.label)

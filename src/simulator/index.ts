@@ -18,6 +18,7 @@ export type {
   TeamModel,
   VendorModel,
 } from "./models.ts";
+export { DEMO_OAUTH_CLIENT, type OAuthClient } from "./oauth/clients.ts";
 export type { SimRequestLogEntry } from "./request-log.ts";
 export { SEED_REFERENCE_TIME } from "./seed/clock.ts";
 export * from "./seed/identities.ts";

@@ -4,6 +4,8 @@ import { ALL_CREDENTIALS, startSimulator } from "./index.ts";
  * Standalone start (`npm run simulator`): listens on SIM_HOST:SIM_PORT (default 127.0.0.1:4010) and stops
  * cleanly on SIGINT/SIGTERM. The credentials are fake and exist only in this process.
  * SIM_RATE_LIMIT_PER_MINUTE (unset: no limit) emulates Pleo's per-credential 429s.
+ * SIM_OAUTH_ACCESS_TOKEN_TTL_S (default 900) sets the lifetime of access tokens the simulated authorisation
+ * server issues; a short one makes refreshes visible.
  */
 const host = process.env.SIM_HOST ?? "127.0.0.1";
 const port = Number(process.env.SIM_PORT ?? "4010");
@@ -18,7 +20,19 @@ if (rateLimitPerMinute !== undefined && !(Number.isInteger(rateLimitPerMinute) &
   process.exit(1);
 }
 
-const simulator = await startSimulator({ host, port, rateLimitPerMinute });
+const ttlSetting = process.env.SIM_OAUTH_ACCESS_TOKEN_TTL_S?.trim() || undefined;
+const oauthTtlSeconds = ttlSetting === undefined ? undefined : Number(ttlSetting);
+if (oauthTtlSeconds !== undefined && !(Number.isInteger(oauthTtlSeconds) && oauthTtlSeconds >= 1)) {
+  console.error(`SIM_OAUTH_ACCESS_TOKEN_TTL_S must be a positive integer, got '${ttlSetting}'.`);
+  process.exit(1);
+}
+
+const simulator = await startSimulator({
+  host,
+  port,
+  rateLimitPerMinute,
+  oauthAccessTokenTtlMs: oauthTtlSeconds === undefined ? undefined : oauthTtlSeconds * 1000,
+});
 const width = Math.max(...ALL_CREDENTIALS.map((c) => c.label.length));
 const labels = ALL_CREDENTIALS.map((c) => {
   const how = c.kind === "apiKey" ? "API key, Basic" : "OAuth token, Bearer";
@@ -32,6 +46,9 @@ console.log(
       : []),
     "Seeded credentials (secrets in src/simulator/seed/identities.ts):",
     ...labels,
+    `OAuth: ${simulator.url}/oauth/authorize, /oauth/token; demo client 'pleo-gateway-demo'` +
+      ` (register redirect URIs with POST ${simulator.url}/__sim/oauth/clients)` +
+      `; access tokens live ${oauthTtlSeconds ?? 900} s`,
     "Try:",
     `  curl -u '<api key>:' ${simulator.url}/v1/introspect`,
     `  curl ${simulator.url}/__sim/requests     # request log; POST /__sim/reset restores the seed`,

@@ -1,4 +1,4 @@
-import { authenticate } from "./auth.ts";
+import { authenticate, type IssuedTokenLookup } from "./auth.ts";
 import type { DispatchResult } from "./dispatch.ts";
 import { SimHttpError } from "./errors.ts";
 
@@ -30,9 +30,10 @@ export class SimRateLimit {
   }
 
   /** The 429 answer when this request's credential is over its limit; else undefined, and it counts. */
-  refuse(authorization: string | undefined): DispatchResult | undefined {
-    const auth = authenticate(authorization);
-    const credential = auth.recognised;
+  refuse(authorization: string | undefined, issued?: IssuedTokenLookup): DispatchResult | undefined {
+    // Issued OAuth access tokens count like any credential (Pleo limits per credential).
+    const auth = authenticate(authorization, issued);
+    const credential = auth.credential ?? auth.recognised;
     if (!credential || auth.fingerprint === null) return undefined;
     const now = this.#now();
     const served = this.#served.get(auth.fingerprint) ?? [];

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { authenticate } from "./auth.ts";
+import { authenticate, type IssuedTokenLookup } from "./auth.ts";
 import { type DispatchResult, dispatch } from "./dispatch.ts";
 import { payloadTooLarge, SimHttpError } from "./errors.ts";
 import {
@@ -13,11 +13,19 @@ import {
   faultRuleInput,
   faultsRequest,
 } from "./faults.ts";
-import type { QueryParams } from "./http-types.ts";
+import { queryParams, readBody, send, sendText } from "./http-io.ts";
+import { AuthorizationServer, LOGGABLE_OAUTH_PARAMS } from "./oauth/authorization-server.ts";
+import type { OAuthClient } from "./oauth/clients.ts";
 import { SimRateLimit } from "./rate-limit.ts";
-import { RequestLog, type SimRequestLogEntry } from "./request-log.ts";
+import {
+  type LogIdentity,
+  loggedQuery,
+  RequestLog,
+  requestLogEntry,
+  type SimRequestLogEntry,
+} from "./request-log.ts";
 import { Router } from "./router.ts";
-import { ALL_ROUTES } from "./routes/index.ts";
+import { simulatorRoutes } from "./routes/index.ts";
 import { ALL_CREDENTIALS } from "./seed/identities.ts";
 import { SimStore } from "./store.ts";
 
@@ -30,6 +38,10 @@ export interface SimulatorOptions {
   latencyMs?: number;
   /** Pleo's per-credential limit, emulated (src/simulator/rate-limit.ts); default: no limit. */
   rateLimitPerMinute?: number;
+  /** OAuth clients of the simulated authorisation server, besides the seeded demo client. */
+  oauthClients?: readonly OAuthClient[];
+  /** Lifetime of issued OAuth access tokens; default 900 000 (15 minutes), at least 1000. */
+  oauthAccessTokenTtlMs?: number;
 }
 
 export interface RunningSimulator {
@@ -37,9 +49,12 @@ export interface RunningSimulator {
   url: string;
   port: number;
   close(): Promise<void>;
-  /** Every API request served so far (not `/__sim/*`), oldest first. */
+  /** Every API and authorisation-server request served so far (not `/__sim/*`), oldest first. */
   requests(): SimRequestLogEntry[];
-  /** Clears the request log, fault rules and rate-limit counts, releases hung requests, restores the seed. */
+  /**
+   * Clears the request log, fault rules and rate-limit counts, releases hung requests, restores the seed,
+   * and forgets OAuth codes, grants and installations (registered OAuth clients stay).
+   */
   reset(): void;
   /** Fault injection (also over HTTP: `POST/GET/DELETE /__sim/faults`). */
   readonly faults: {
@@ -47,17 +62,25 @@ export interface RunningSimulator {
     list(): (FaultRule & { matched: number; fired: number })[];
     clear(): void;
   };
+  /**
+   * Adds an OAuth client, or replaces the one with its id (also `POST /__sim/oauth/clients`); throws on a
+   * malformed client (e.g. a redirect URI that is not an absolute http(s) URL). Clients survive `reset()`.
+   */
+  registerOAuthClient(client: OAuthClient): void;
 }
-
-/** Request bodies are small JSON documents; anything larger is refused rather than buffered. */
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = options.host ?? "127.0.0.1";
   const latencyMs = options.latencyMs ?? 0;
   const store = new SimStore();
   const log = new RequestLog();
-  const router = new Router(ALL_ROUTES);
+  const oauth = new AuthorizationServer({
+    store,
+    clients: options.oauthClients ?? [],
+    accessTokenTtlMs: options.oauthAccessTokenTtlMs,
+  });
+  const issued: IssuedTokenLookup = (secret) => oauth.accessToken(secret);
+  const router = new Router(simulatorRoutes(oauth));
   const faults = new FaultInjector();
   const rateLimit =
     options.rateLimitPerMinute === undefined ? undefined : new SimRateLimit(options.rateLimitPerMinute);
@@ -69,6 +92,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
   const reset = () => {
     store.reset();
+    oauth.reset();
     log.clear();
     faults.clear();
     rateLimit?.clear();
@@ -95,12 +119,36 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     }
 
     const query = queryParams(url.searchParams);
+    const isOAuth = AuthorizationServer.serves(url.pathname);
+    const record = (identity: LogIdentity, status: number) =>
+      log.record(
+        requestLogEntry(
+          {
+            method,
+            path: url.pathname,
+            query: loggedQuery(query, isOAuth ? LOGGABLE_OAUTH_PARAMS : undefined),
+          },
+          identity,
+          status,
+          Math.round((performance.now() - started) * 100) / 100,
+        ),
+      );
     let result: DispatchResult;
     try {
       const rawBody = await readBody(req);
+      const serveOAuth = () =>
+        oauth.serve({
+          method,
+          path: url.pathname,
+          query: url.searchParams,
+          contentType: req.headers["content-type"],
+          rawBody,
+          authorization: req.headers.authorization,
+          origin: `http://${req.headers.host ?? "127.0.0.1"}`,
+        });
       if (latencyMs > 0) await sleep(latencyMs);
       if (faults.size > 0) {
-        const auth = authenticate(req.headers.authorization);
+        const auth = authenticate(req.headers.authorization, issued);
         const credentialCompany =
           auth.recognised?.subject.type === "company" ? auth.recognised.subject.id : null;
         const companyId = addressedCompany(url.pathname, query, rawBody, credentialCompany);
@@ -111,37 +159,42 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         if (fault) {
           if (fault.latencyMs > 0) await sleep(fault.latencyMs);
           if (fault.action !== "latency") {
+            // At the token endpoint a reset is the lost answer: Pleo rotated, the client never heard.
+            const lost = isOAuth && fault.action === "reset" ? serveOAuth() : undefined;
             const status = await injectFault(fault, req, res);
-            log.record({
-              at: new Date().toISOString(),
-              method,
-              path: url.pathname,
-              query: Object.fromEntries([...query].map(([name, values]) => [name, [...values]])),
-              credentialLabel: auth.recognised?.label ?? null,
-              credentialFingerprint: auth.fingerprint,
-              credentialSubject: auth.recognised ? { ...auth.recognised.subject } : null,
-              targetCompanyId: companyId,
+            record(
+              lost ?? {
+                credentialLabel: auth.recognised?.label ?? null,
+                credentialFingerprint: auth.fingerprint,
+                credentialSubject: auth.recognised ? { ...auth.recognised.subject } : null,
+                targetCompanyId: companyId,
+              },
               status,
-              durationMs: Math.round((performance.now() - started) * 100) / 100,
-            });
+            );
             return;
           }
         }
       }
-      result =
-        rateLimit?.refuse(req.headers.authorization) ??
-        dispatch(store, router, {
-          method,
-          path: url.pathname,
-          query,
-          contentType: req.headers["content-type"],
-          rawBody,
-          authorization: req.headers.authorization,
-        });
+      result = isOAuth
+        ? serveOAuth()
+        : (rateLimit?.refuse(req.headers.authorization, issued) ??
+          dispatch(
+            store,
+            router,
+            {
+              method,
+              path: url.pathname,
+              query,
+              contentType: req.headers["content-type"],
+              rawBody,
+              authorization: req.headers.authorization,
+            },
+            issued,
+          ));
     } catch (error) {
       // Only an oversized body gets here; answer without dispatching, but still log who sent it.
       const failure = error instanceof SimHttpError ? error : payloadTooLarge("Request body too large.");
-      const auth = authenticate(req.headers.authorization);
+      const auth = authenticate(req.headers.authorization, issued);
       result = {
         status: failure.status,
         body: failure.toBody(),
@@ -152,19 +205,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         targetCompanyId: null,
       };
     }
-    send(res, result.status, result.body, result.headers);
-    log.record({
-      at: new Date().toISOString(),
-      method,
-      path: url.pathname,
-      query: Object.fromEntries([...query].map(([name, values]) => [name, [...values]])),
-      credentialLabel: result.credentialLabel,
-      credentialFingerprint: result.credentialFingerprint,
-      credentialSubject: result.credentialSubject,
-      targetCompanyId: result.targetCompanyId,
-      status: result.status,
-      durationMs: Math.round((performance.now() - started) * 100) / 100,
-    });
+    if (result.bodyText === undefined) send(res, result.status, result.body, result.headers);
+    else sendText(res, result.status, result.bodyText, result.headers);
+    record(result, result.status);
   }
 
   /**
@@ -224,6 +267,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       }
       store.revokedCredentials.add(label);
       send(res, 204, undefined, {});
+    } else if (path.startsWith("/__sim/oauth/") && handleOAuthControl(method, path, rawBody, res)) {
+      return;
     } else if (method === "GET" && path === "/__sim/faults") {
       send(res, 200, { data: faults.list() }, {});
     } else if (method === "DELETE" && path === "/__sim/faults") {
@@ -254,6 +299,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     }
   }
 
+  /** The authorisation server's test hooks; false when the path is none of them. */
+  function handleOAuthControl(method: string, path: string, rawBody: string, res: ServerResponse): boolean {
+    const answer = oauth.control(method, path, rawBody);
+    if (!answer) return false;
+    for (const call of answer.tokenCalls)
+      log.record(requestLogEntry({ method: "POST", path: "/oauth/token", query: {} }, call, call.status, 0));
+    send(res, answer.status, answer.body, {});
+    return true;
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, host, () => {
@@ -277,6 +332,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         releaseHung();
       },
     },
+    registerOAuthClient: (client) => oauth.registerClient(client),
     close: () =>
       new Promise<void>((resolve, reject) => {
         releaseHung();
@@ -287,43 +343,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
 }
 
-function queryParams(search: URLSearchParams): QueryParams {
-  const query = new Map<string, string[]>();
-  for (const [name, value] of search) {
-    const values = query.get(name) ?? [];
-    values.push(value);
-    query.set(name, values);
-  }
-  return query;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES)
-      throw payloadTooLarge(`Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 function faultRuleInputParse(rule: FaultRuleInput) {
   return faultRuleInput.parse(rule);
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Readonly<Record<string, string>>,
-): void {
-  const payload = body === undefined || status === 204 ? undefined : JSON.stringify(body);
-  const head: Record<string, string> = { "content-type": "application/json;charset=UTF-8", ...headers };
-  if (payload === undefined) delete head["content-type"];
-  else head["content-length"] = String(Buffer.byteLength(payload));
-  res.writeHead(status, head);
-  res.end(payload);
 }
