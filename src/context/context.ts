@@ -7,6 +7,7 @@ import type { BoundCredential, PleoCredential } from "../pleo/credential.ts";
 import { requestInfo } from "../support/request-info.ts";
 import { Deadline } from "../upstream/deadline.ts";
 import { DEFAULT_RESILIENCE } from "../upstream/options.ts";
+import { callerIdentity } from "./caller-identity.ts";
 import { type CallerGrant, type CallerTokenVerifier, unauthenticated } from "./caller-token.ts";
 import { CompanyAccess } from "./company-access.ts";
 import { readDirectCredentials } from "./direct-credentials.ts";
@@ -77,16 +78,25 @@ export class ContextFactory {
     try {
       grant = await this.#verifyCallerToken(request.headers.get("authorization"));
       const sent = readDirectCredentials(request.headers, this.#deps.maxDirectCredentials);
-      direct = await this.#bindAll(sent, introspector);
+      direct = await this.#bindAll(sent, introspector, info.clientAddress ?? "unknown", deadline.signal);
     } catch (error) {
       deadline.dispose();
       throw error;
     }
+    // The request's calls take their turn at a credential's rate budget shared with other callers as
+    // this caller (the same normalised identity as the caller rate limit's, with the verified subject).
+    const callerPleo = pleo.withScope({
+      caller: callerIdentity({
+        credentialHashes: direct.map((bound) => bound.credential.hash),
+        tokenSubject: grant?.subject,
+        address: info.clientAddress,
+      }),
+    });
     const access = new CompanyAccess({
       direct,
       grant,
       store: this.#deps.store,
-      introspector,
+      introspector: this.#deps.introspector.withClient(callerPleo),
     });
     return {
       requestId,
@@ -97,11 +107,11 @@ export class ContextFactory {
       },
       access,
       loaders: new LoaderRegistry({
-        pleo,
+        pleo: callerPleo,
         access,
         ...(this.#deps.onLoaderBatch ? { onBatch: this.#deps.onLoaderBatch } : {}),
       }),
-      pleo,
+      pleo: callerPleo,
       deadline,
     };
   }
@@ -127,8 +137,12 @@ export class ContextFactory {
   async #bindAll(
     credentials: readonly PleoCredential[],
     introspector: CredentialIntrospector,
+    address: string,
+    signal: AbortSignal,
   ): Promise<BoundCredential[]> {
-    const results = await Promise.allSettled(credentials.map((c) => introspector.bind(c)));
+    // Unknown credentials are budgeted per network address: identities built from them would be as
+    // new as the credentials a flood makes up.
+    const results = await introspector.bindSent(credentials, address, signal);
     return results.map((result, index) => {
       const credential = credentials[index] as PleoCredential;
       if (result.status === "fulfilled") return { credential, binding: result.value, source: "header" };
@@ -145,7 +159,7 @@ export class ContextFactory {
         throw new GatewayError(
           error.code,
           `Could not verify a credential sent in ${what} with Pleo: ${error.message}`,
-          {},
+          { retryAfterSeconds: error.details.retryAfterSeconds },
           { httpStatus: error.code === ErrorCode.RATE_LIMITED ? 429 : 503, cause: error },
         );
       }

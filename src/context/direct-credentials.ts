@@ -15,23 +15,18 @@ const SECRET_SHAPE = /^[A-Za-z0-9._~+/=-]{8,4096}$/;
  */
 export function readDirectCredentials(headers: Headers, maxCredentials: number): PleoCredential[] {
   const found = new Map<string, PleoCredential>();
-  const read = (header: string, kind: CredentialKind) => {
-    const raw = headers.get(header);
-    if (raw === null) return;
-    const parts = raw.split(",").map((part) => part.trim());
-    parts.forEach((part, index) => {
-      if (!SECRET_SHAPE.test(part)) {
+  for (const { header, kind, entries } of credentialHeaders(headers)) {
+    entries.forEach((entry, index) => {
+      if (!SECRET_SHAPE.test(entry)) {
         throw unauthenticated(
           ErrorCode.CREDENTIAL_HEADER_MALFORMED,
           `${displayName(header)} entry ${index + 1} is not a well-formed ${kind === "apiKey" ? "API key" : "access token"}.`,
         );
       }
-      const credential = createCredential(kind, part);
+      const credential = createCredential(kind, entry);
       found.set(credential.hash, credential);
     });
-  };
-  read(API_KEY_HEADER, "apiKey");
-  read(ACCESS_TOKEN_HEADER, "accessToken");
+  }
   if (found.size > maxCredentials) {
     throw unauthenticated(
       ErrorCode.CREDENTIAL_HEADER_MALFORMED,
@@ -39,6 +34,32 @@ export function readDirectCredentials(headers: Headers, maxCredentials: number):
     );
   }
   return [...found.values()];
+}
+
+/**
+ * The fingerprints of the credentials a request carries, read without judging them (the caller rate
+ * limit keys on them before the request is authenticated): whatever their order, spacing or repetition
+ * in the headers, the same credentials give the same set.
+ */
+export function sentCredentialHashes(headers: Headers): string[] {
+  const hashes = new Set<string>();
+  for (const { kind, entries } of credentialHeaders(headers)) {
+    for (const entry of entries) if (entry !== "") hashes.add(createCredential(kind, entry).hash);
+  }
+  return [...hashes];
+}
+
+/** The two credential headers that are present, each split into its trimmed comma-separated entries. */
+function credentialHeaders(headers: Headers): { header: string; kind: CredentialKind; entries: string[] }[] {
+  const present: { header: string; kind: CredentialKind; entries: string[] }[] = [];
+  for (const [header, kind] of [
+    [API_KEY_HEADER, "apiKey"],
+    [ACCESS_TOKEN_HEADER, "accessToken"],
+  ] as const) {
+    const raw = headers.get(header);
+    if (raw !== null) present.push({ header, kind, entries: raw.split(",").map((part) => part.trim()) });
+  }
+  return present;
 }
 
 function displayName(header: string): string {

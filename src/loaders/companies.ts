@@ -29,24 +29,29 @@ async function loadCompany(deps: LoaderDeps, rawId: string): Promise<Company> {
   if (ownWithScope)
     return checked(companyId, await getCompany(deps.pleo, ownWithScope.credential, companyId));
 
+  // Which organisation the company belongs to is what these lookups find out: a 403 from one key is
+  // Pleo's "not in my organisation", never a reason to set that key aside for its own companies.
+  const asking = deps.pleo.withScope({ unboundSubject: true });
+  let refusal: GatewayError | undefined;
   for (const organisationId of deps.access.organisationIdsWithCredentials()) {
     const orgCredentials = await deps.access.organisationCredentials(organisationId);
     const usable = orgCredentials.find((b) => b.binding.scopes.has(Scope.companies));
     if (!usable) continue;
     try {
-      return checked(companyId, await getCompany(deps.pleo, usable.credential, companyId));
+      return checked(companyId, await getCompany(asking, usable.credential, companyId));
     } catch (error) {
+      if (!(error instanceof GatewayError)) throw error;
       // Pleo answers 403/404 when the company is outside this credential's organisation: try the next.
-      if (
-        error instanceof GatewayError &&
-        (error.code === ErrorCode.UPSTREAM_FORBIDDEN || error.code === ErrorCode.NOT_FOUND)
-      ) {
+      if (error.code === ErrorCode.UPSTREAM_FORBIDDEN || error.code === ErrorCode.NOT_FOUND) continue;
+      // This key cannot be used now (refused, or set aside): another organisation's key may still answer.
+      if (error.code === ErrorCode.CREDENTIAL_REJECTED || error.code === ErrorCode.CREDENTIAL_UNUSABLE) {
+        refusal ??= error;
         continue;
       }
       throw error;
     }
   }
-  throw await deps.access.discoveryDenial(companyId);
+  throw refusal ?? (await deps.access.discoveryDenial(companyId));
 }
 
 function checked(companyId: string, company: Company): Company {

@@ -6,7 +6,8 @@ import type { PleoCredential } from "./credential.ts";
 import { abortError } from "./http/abort-errors.ts";
 import type { UpstreamCallEvent } from "./http/attempt.ts";
 import { runAttempts } from "./http/attempt-loop.ts";
-import { type CallPlan, callSubject, type PleoCall, planCall } from "./http/call-plan.ts";
+import { RequestCallBudget } from "./http/call-budget.ts";
+import { type CallerScope, type CallPlan, callSubject, type PleoCall, planCall } from "./http/call-plan.ts";
 import { ClientCore, type PleoClientOptions } from "./http/core.ts";
 import { type ProbeResult, probeUpstream } from "./http/probe.ts";
 import { parseJson, type RawResponse } from "./http/transport.ts";
@@ -17,10 +18,8 @@ export type { PleoClientOptions } from "./http/core.ts";
 export type { ProbeResult } from "./http/probe.ts";
 
 /** What a client view made for one GraphQL request carries into every call it makes. */
-export interface CallScope {
+export interface CallScope extends CallerScope {
   readonly deadline?: Deadline;
-  /** Forwarded upstream as `x-request-id`. */
-  readonly requestId?: string;
 }
 
 /**
@@ -31,18 +30,26 @@ export interface CallScope {
  * set aside, bounded concurrency, and identical in-flight reads shared.
  *
  * `withScope` gives a view for one GraphQL request that shares all of that state and applies the
- * request's deadline and id to every call made through it.
+ * request's deadline, id and caller to every call made through it, and bounds the reads it makes
+ * (`maxCallsPerRequest`, see http/call-budget.ts).
  */
 export class PleoClient {
   readonly #core: ClientCore;
   readonly #scope: CallScope;
+  /** Absent on the process-wide client: calls made outside a request are not counted. */
+  readonly #calls: RequestCallBudget | undefined;
 
   constructor(options: PleoClientOptions | PleoClient, scope: CallScope = {}) {
     this.#core = options instanceof PleoClient ? options.#core : new ClientCore(options);
     this.#scope = scope;
+    // A view of a view belongs to the same request and spends from the same bound.
+    this.#calls =
+      options instanceof PleoClient
+        ? (options.#calls ?? new RequestCallBudget(this.#core.maxCallsPerRequest))
+        : undefined;
   }
 
-  /** A view of this client whose calls carry `scope` (the request's deadline and id). */
+  /** A view of this client whose calls carry `scope` (the request's deadline, id, caller). */
   withScope(scope: CallScope): PleoClient {
     return new PleoClient(this, { ...this.#scope, ...scope });
   }
@@ -78,6 +85,8 @@ export class PleoClient {
 
   async call<T>(credential: PleoCredential, call: PleoCall<T>): Promise<T> {
     const core = this.#core;
+    const plan = planCall(core.baseUrl, credential, call, this.#scope);
+    this.#calls?.spend(plan);
     const scoped = call.deadline ?? this.#scope.deadline;
     // Every call runs on a deadline of its own within the request's: whatever waits on it (the shared
     // read, the queue, the backoff, the socket) listens to a signal that ends with the call, and the
@@ -85,7 +94,6 @@ export class PleoClient {
     const deadline = scoped
       ? scoped.derive(call.signal)
       : Deadline.after(core.options.defaultDeadlineMs, { parent: call.signal });
-    const plan = planCall(core.baseUrl, credential, call, this.#scope.requestId);
     try {
       if (!core.tracing) return await this.#call(plan, call, deadline);
       return await inSpan(

@@ -1,15 +1,22 @@
 import { type ExecutionResult, getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import type { TrustedProxies } from "../support/client-address.ts";
 import { requestInfo } from "../support/request-info.ts";
 
 /**
  * Per-request bookkeeping the other operations plugins read (src/support/request-info.ts): the request
- * id and arrival time, the operation's name and type, and the error codes of its result.
+ * id, arrival time and caller's address, the operation's name and type, and the error codes of its
+ * result. It must come first among the plugins: the caller rate limit reads the address it records.
  */
-export function useRequestInfo(): Plugin {
+export function useRequestInfo(
+  proxies: TrustedProxies,
+): Plugin<Record<string, unknown>, { req?: { socket?: { remoteAddress?: string } } }> {
   return {
-    onRequest({ request }) {
-      requestInfo(request);
+    onRequest({ request, serverContext }) {
+      requestInfo(request).clientAddress = proxies.clientAddress(
+        serverContext?.req?.socket?.remoteAddress,
+        request.headers.get("x-forwarded-for"),
+      );
     },
     onParams({ request, params }) {
       const info = requestInfo(request);

@@ -1,7 +1,9 @@
-import { createHash } from "node:crypto";
 import type { Plugin } from "graphql-yoga";
+import { bearerTokenHash, callerIdentity } from "../context/caller-identity.ts";
+import { sentCredentialHashes } from "../context/direct-credentials.ts";
 import { ErrorCode } from "../errors.ts";
-import { LruCache } from "../support/lru-cache.ts";
+import { KeyedTokenBuckets } from "../support/keyed-token-buckets.ts";
+import { requestInfo } from "../support/request-info.ts";
 
 export interface CallerRateLimit {
   /** Requests a caller may make per window. */
@@ -11,11 +13,6 @@ export interface CallerRateLimit {
   readonly maxCallers: number;
 }
 
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
-}
-
 /** Takes one token for a caller: 0 when allowed, else the seconds until one is available. */
 export interface CallerLimiter {
   take(key: string): number | Promise<number>;
@@ -23,53 +20,44 @@ export interface CallerLimiter {
 
 /**
  * A token bucket per caller, so one caller cannot spend the upstream budget of everyone behind the
- * gateway. Callers are keyed by a hash of what identifies them (the caller JWT, or the Pleo credentials
- * they send), else by network address; never by a raw secret.
+ * gateway. Callers are keyed by `callerKey`, never by a raw secret.
  */
 export class CallerRateLimiter implements CallerLimiter {
-  readonly #limit: CallerRateLimit;
-  readonly #buckets: LruCache<Bucket>;
-  readonly #now: () => number;
+  readonly #buckets: KeyedTokenBuckets;
 
   constructor(limit: CallerRateLimit, now: () => number = Date.now) {
-    this.#limit = limit;
-    this.#buckets = new LruCache<Bucket>(limit.maxCallers, now);
-    this.#now = now;
+    this.#buckets = new KeyedTokenBuckets(
+      { capacity: limit.requests, windowMs: limit.windowMs, maxKeys: limit.maxCallers },
+      now,
+    );
   }
 
   /** Takes one token; returns 0 when allowed, else the seconds until one is available. */
   take(key: string): number {
-    const now = this.#now();
-    const rate = this.#limit.requests / this.#limit.windowMs;
-    const bucket = this.#buckets.getSync(key) ?? { tokens: this.#limit.requests, updatedAt: now };
-    bucket.tokens = Math.min(this.#limit.requests, bucket.tokens + (now - bucket.updatedAt) * rate);
-    bucket.updatedAt = now;
-    let retryAfter = 0;
-    if (bucket.tokens >= 1) bucket.tokens -= 1;
-    else retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / rate / 1000));
-    this.#buckets.setSync(key, bucket, this.#limit.windowMs * 2);
-    return retryAfter;
+    return this.#buckets.take(key);
   }
 }
 
+/**
+ * The caller a request counts against, before it is authenticated: its normalised identity (credential
+ * fingerprints, the caller JWT's hash), else its network address (`address`, already resolved through
+ * the trusted proxies).
+ */
 export function callerKey(headers: Headers, address: string | undefined): string {
-  const identity = ["authorization", "x-pleo-api-key", "x-pleo-access-token"]
-    .map((name) => headers.get(name) ?? "")
-    .join("\u0000");
-  if (identity.replaceAll("\u0000", "") === "") return `ip:${address ?? "unknown"}`;
-  return `caller:${createHash("sha256").update(identity).digest("hex")}`;
+  return callerIdentity({
+    credentialHashes: sentCredentialHashes(headers),
+    tokenHash: bearerTokenHash(headers.get("authorization")),
+    address,
+  });
 }
 
 /** Yoga plugin: 429 with `Retry-After` and a typed error once a caller exceeds its rate. */
-export function useCallerRateLimit(
-  limiter: CallerLimiter,
-): Plugin<Record<string, unknown>, { req?: { socket?: { remoteAddress?: string } } }> {
+export function useCallerRateLimit(limiter: CallerLimiter): Plugin {
   return {
-    async onRequest({ request, serverContext, endResponse, fetchAPI, url }) {
+    async onRequest({ request, endResponse, fetchAPI, url }) {
       if (!url.pathname.startsWith("/graphql")) return;
-      const retryAfter = await limiter.take(
-        callerKey(request.headers, serverContext?.req?.socket?.remoteAddress),
-      );
+      // The address as the request-info plugin (first of all plugins) resolved it through trusted proxies.
+      const retryAfter = await limiter.take(callerKey(request.headers, requestInfo(request).clientAddress));
       if (retryAfter === 0) return;
       endResponse(
         new fetchAPI.Response(

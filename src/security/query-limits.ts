@@ -1,4 +1,5 @@
 import {
+  type ArgumentNode,
   type ASTVisitor,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -20,7 +21,10 @@ export interface QueryLimits {
   readonly maxDepth: number;
   readonly maxAliases: number;
   readonly maxDirectives: number;
-  /** Cost: each field costs 1; a field with `first`/`last` multiplies its subtree by that number. */
+  /**
+   * Cost: each field costs 1; a field with `first`/`last` multiplies its subtree by that number, and a
+   * field fetching a list of objects by id (`nodes(ids:)`) by the list's length.
+   */
   readonly maxCost: number;
   /** Multiplier for a connection field without `first`/`last` (the gateway's default page size). */
   readonly defaultListSize: number;
@@ -37,6 +41,16 @@ const INTROSPECTION_ROOTS = new Set(["__schema", "__type"]);
 
 /** The fields whose size is set by `first`/`last` arguments (Relay connections). */
 const SIZE_ARGUMENTS = new Set(["first", "last"]);
+
+/**
+ * Arguments listing objects that are fetched one by one (`nodes(ids:)`: an accounting entry or export
+ * job costs Pleo one GET per id): the field's subtree is resolved once per item, so it costs that many
+ * times. (Filters such as `vendors(filter: { ids })` are inside an input object and go out as one search.)
+ */
+const FAN_OUT_ARGUMENTS = new Set(["ids"]);
+
+/** How a list or page size given by a variable without a default is counted: Pleo's largest page. */
+const UNKNOWN_SIZE = 100;
 
 export function queryLimitsRule(limits: QueryLimits) {
   return (context: ValidationContext): ASTVisitor => {
@@ -126,7 +140,7 @@ function measureField(
     visiting,
     depth + 1,
   );
-  const multiplier = listSize(field, variableDefaults, limits);
+  const multiplier = listSize(field, variableDefaults, limits) * fanOut(field, variableDefaults);
   return {
     depth: inner.depth,
     aliases: aliases + inner.aliases,
@@ -147,15 +161,38 @@ function listSize(
 ): number {
   for (const argument of field.arguments ?? []) {
     if (!SIZE_ARGUMENTS.has(argument.name.value)) continue;
-    const value =
-      argument.value.kind === Kind.VARIABLE
-        ? variableDefaults.get(argument.value.name.value)
-        : argument.value;
+    const value = literalValue(argument, variableDefaults);
     if (value?.kind === Kind.INT) return Math.max(1, Number.parseInt(value.value, 10));
-    return 100;
+    return UNKNOWN_SIZE;
   }
   const selectsEdges = field.selectionSet?.selections.some(
     (s) => s.kind === Kind.FIELD && (s.name.value === "edges" || s.name.value === "nodes"),
   );
   return selectsEdges ? limits.defaultListSize : 1;
+}
+
+/**
+ * How many times a field's subtree is resolved for its id list (`FAN_OUT_ARGUMENTS`): the list's length
+ * (a literal, or the variable's default), `UNKNOWN_SIZE` for a variable without a default (a variable
+ * cannot hide the size), 1 for a field without such a list.
+ */
+function fanOut(field: FieldNode, variableDefaults: ReadonlyMap<string, ValueNode | undefined>): number {
+  let items = 1;
+  for (const argument of field.arguments ?? []) {
+    if (!FAN_OUT_ARGUMENTS.has(argument.name.value)) continue;
+    const value = literalValue(argument, variableDefaults);
+    if (value === undefined) items *= UNKNOWN_SIZE;
+    else if (value.kind === Kind.LIST) items *= Math.max(1, value.values.length);
+  }
+  return items;
+}
+
+/** An argument's value as written, or its variable's default (undefined: a variable without one). */
+function literalValue(
+  argument: ArgumentNode,
+  variableDefaults: ReadonlyMap<string, ValueNode | undefined>,
+): ValueNode | undefined {
+  return argument.value.kind === Kind.VARIABLE
+    ? variableDefaults.get(argument.value.name.value)
+    : argument.value;
 }

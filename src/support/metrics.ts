@@ -4,14 +4,17 @@ import type { UpstreamEvent } from "../upstream/events.ts";
 
 /**
  * The gateway's Prometheus metrics, in a registry of its own (several gateways may share a process, as
- * in tests). Label values are bounded: endpoints are path templates, companies are ids the gateway
- * holds credentials for, operation names are capped, and nothing carries a credential or a secret.
+ * in tests). Label values are bounded: endpoints are path templates, companies are ids some credential
+ * was bound to by introspection (any other company id — a caller may look up whatever id it likes — is
+ * `other`), operation names are capped, and nothing carries a credential or a secret.
  */
 export const METRIC_PREFIX = "pleo_gateway_";
 
 const BREAKER_STATE_VALUE = { closed: 0, "half-open": 1, open: 2 } as const;
 const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 const MAX_OPERATION_NAMES = 200;
+/** Companies with a label of their own; beyond (only ever reached with that many real credentials), `other`. */
+const MAX_COMPANY_LABELS = 1_000;
 
 export class GatewayMetrics {
   readonly registry = new Registry();
@@ -36,6 +39,7 @@ export class GatewayMetrics {
   readonly quarantineRejections: Counter<"status">;
   readonly loaderBatchSize: Histogram<"loader">;
   readonly #operationNames = new Set<string>();
+  readonly #companies = new Set<string>();
 
   constructor(options: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
@@ -165,7 +169,6 @@ export class GatewayMetrics {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: p });
   }
 
-  /** Records every upstream attempt and resilience decision of `client`, and its queue gauges. */
   /** Redis reachability and the fleet's size as this instance last saw it. */
   bindFleet(fleet: { readonly health: string; readonly heartbeat: { instanceCount(): number } }): void {
     new Gauge({
@@ -186,6 +189,7 @@ export class GatewayMetrics {
     });
   }
 
+  /** Records every upstream attempt and resilience decision of `client`, and its queue gauges. */
   bindClient(client: PleoClient): void {
     client.observe((event) => this.#onAttempt(event));
     client.onEvent((event) => this.#onEvent(event));
@@ -217,6 +221,11 @@ export class GatewayMetrics {
     });
   }
 
+  /** A company a credential was bound to by introspection: from now on its id is a label value. */
+  knowCompany(companyId: string): void {
+    if (this.#companies.size < MAX_COMPANY_LABELS) this.#companies.add(companyId.toLowerCase());
+  }
+
   observeLoaderBatch(loader: string, size: number): void {
     this.loaderBatchSize.observe({ loader }, size);
   }
@@ -231,6 +240,12 @@ export class GatewayMetrics {
     return name;
   }
 
+  #companyLabel(companyId: string | undefined): string {
+    if (companyId === undefined) return "none";
+    const id = companyId.toLowerCase();
+    return this.#companies.has(id) ? id : "other";
+  }
+
   async render(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
@@ -240,12 +255,16 @@ export class GatewayMetrics {
       event.status === "network-error"
         ? (event.error ?? "network_error").replace("-", "_")
         : String(event.status);
-    this.upstreamRequests.inc({ endpoint: event.endpoint, status, company: event.companyId ?? "none" });
+    this.upstreamRequests.inc({
+      endpoint: event.endpoint,
+      status,
+      company: this.#companyLabel(event.companyId),
+    });
     this.upstreamDuration.observe({ endpoint: event.endpoint, status }, event.durationMs / 1000);
   }
 
   #onEvent(event: UpstreamEvent): void {
-    const company = event.companyId ?? "none";
+    const company = this.#companyLabel(event.companyId);
     switch (event.type) {
       case "retry":
         this.upstreamRetries.inc({ endpoint: event.endpoint, reason: event.reason });

@@ -12,6 +12,11 @@ export interface RequestInfo {
   readonly startedAt: number;
   /** performance.now() at arrival, for durations. */
   readonly startedMark: number;
+  /**
+   * The caller's network address (the socket peer, or what a trusted proxy forwarded), set when the
+   * request arrives by the request-info plugin; the caller rate limit and introspection key on it.
+   */
+  clientAddress: string | undefined;
   /** The GraphQL operation name as sent (unvalidated, so bounded before use as a metric label). */
   operationName: string | undefined;
   /** query / mutation / subscription, once known. */
@@ -37,6 +42,7 @@ export function requestInfo(request: Request): RequestInfo {
       requestId: sent && SANE_REQUEST_ID.test(sent) ? sent : randomUUID(),
       startedAt: Date.now(),
       startedMark: performance.now(),
+      clientAddress: undefined,
       operationName: undefined,
       operationType: undefined,
       errorCodes: [],

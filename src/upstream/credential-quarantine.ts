@@ -10,7 +10,10 @@ import { LruCache } from "../support/lru-cache.ts";
  *
  * A 403 for one object (an export job or employee of another company, which Pleo answers with 403) is
  * *not* recorded: a caller could otherwise get a shared, gateway-held credential suspended by asking
- * for foreign ids. Entries are keyed by the credential's hash, never the secret, and bounded (LRU).
+ * for foreign ids. Nor is a 403 for a subject the credential is not bound to (an organisation key asked
+ * for a company outside its organisation): that is Pleo saying "not yours", about the subject, and the
+ * same key still serves its own organisation's companies. Entries are keyed by the credential's hash,
+ * never the secret, and bounded (LRU).
  */
 
 /** Why and for how much longer a call is refused. */
@@ -24,6 +27,8 @@ export interface RefusedCall {
   readonly endpoint: string;
   readonly url: string;
   readonly companyId: string | undefined;
+  /** The company is not known to be the credential's own subject (default false: it is). */
+  readonly unboundSubject?: boolean;
 }
 
 /**
@@ -67,7 +72,12 @@ export class CredentialQuarantine implements QuarantineStore {
       this.#marks.setSync(credentialHash, { status: 401, until }, this.#ttlMs);
       return true;
     }
-    if (status === 403 && call.companyId !== undefined && companyWide(call.url, call.companyId)) {
+    if (
+      status === 403 &&
+      !call.unboundSubject &&
+      call.companyId !== undefined &&
+      companyWide(call.url, call.companyId)
+    ) {
       this.#marks.setSync(`${credentialHash}|${call.endpoint}`, { status: 403, until }, this.#ttlMs);
       return true;
     }

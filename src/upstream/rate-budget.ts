@@ -4,7 +4,8 @@ import { LruCache } from "../support/lru-cache.ts";
  * The outgoing rate budget per credential (Pleo allows 600 requests/minute; the gateway stays under a
  * configurable 500). Calls beyond it wait for their slot when it comes within their deadline, or fail
  * at once with the time to wait. Each credential has its own budget, so one company exhausting its
- * budget never delays another's calls.
+ * budget never delays another's calls; within one credential's budget, the callers drawing on it take
+ * turns (fair-rate-budget.ts), so one caller's burst never starves another.
  */
 export interface RateBudgetOptions {
   /** At most this many calls in any 60-second window, bursts included. */

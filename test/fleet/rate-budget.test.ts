@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FleetRateBudget } from "../../src/fleet/rate-budget.ts";
 import { createCredential } from "../../src/pleo/credential.ts";
+import { FairRateBudget } from "../../src/upstream/fair-rate-budget.ts";
 import type { Reservation } from "../../src/upstream/rate-budget.ts";
 import { eventually, type TestInstance, useFleet } from "./fixture.ts";
 
@@ -126,6 +127,38 @@ describe("the fleet's shared rate budget", () => {
     await first.connection.run((r) => r.script("FLUSH"));
     expect((await a.reserve(key, 0)).granted).toBe(true);
     expect(first.connection.health).toBe("up");
+  });
+});
+
+describe("fair shares of the fleet's budget between callers", () => {
+  it("serves a caller's few reserves within their wait while another caller floods the credential", async () => {
+    // interval = 60 000 / (600 − 2) ≈ 100 ms; A's 60 reserves would fill the next six seconds.
+    const options = { perMinute: 600, burst: 2 };
+    const [a] = (await budgets(1, options)).stores;
+    if (!a) throw new Error("one store");
+    const here = new FairRateBudget(a, options);
+    const key = credentialHash();
+    const flood = new AbortController();
+    const floodStarted = Date.now();
+    const floodReserves = Array.from({ length: 60 }, () =>
+      here.reserve(key, "caller-a", 20_000, flood.signal),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    const few = await Promise.all(
+      Array.from({ length: 3 }, () => here.reserve(key, "caller-b", 1_500, new AbortController().signal)),
+    );
+    const tookMs = Date.now() - started;
+    flood.abort();
+    const flooded = await Promise.allSettled(floodReserves);
+    expect(few.map((r) => r.granted)).toEqual([true, true, true]);
+    expect(tookMs).toBeLessThan(1_200);
+    // A got its turns meanwhile; what it still waited for was cancelled, never reserved.
+    expect(flooded.filter((r) => r.status === "fulfilled").length).toBeLessThan(60);
+    // The shared budget's bound held: the burst plus one slot per interval elapsed.
+    const grantedA = flooded.filter((r) => r.status === "fulfilled" && r.value.granted).length;
+    const elapsedMs = Date.now() - floodStarted;
+    expect(grantedA + 3).toBeLessThanOrEqual(2 + Math.floor(elapsedMs / (60_000 / 598)) + 1);
   });
 });
 

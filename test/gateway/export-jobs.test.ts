@@ -2,6 +2,10 @@ import { createYoga } from "graphql-yoga";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CompanyAccess } from "../../src/context/company-access.ts";
 import { ContextFactory, type GatewayContext } from "../../src/context/context.ts";
+import {
+  DEFAULT_INTROSPECTION_GUARD,
+  IntrospectionGuard,
+} from "../../src/credentials/introspection-guard.ts";
 import { type CachedBinding, CredentialIntrospector } from "../../src/credentials/introspector.ts";
 import { LoaderRegistry } from "../../src/loaders/registry.ts";
 import { gatewaySchema } from "../../src/schema/index.ts";
@@ -169,11 +173,12 @@ describe("export jobs and export items (v3)", () => {
       // No seeded credential has export-jobs:read without export-items:read, so this runs the real schema,
       // context factory and Pleo client against the simulator, with NL's key bound by real introspection
       // and then narrowed by dropping export-items:read from its binding (as if Pleo had issued it so).
-      const introspector = new CredentialIntrospector(
-        h.gateway.pleo,
-        new LruCache<CachedBinding>(10),
-        60_000,
-      );
+      const introspector = new CredentialIntrospector(h.gateway.pleo, {
+        cache: new LruCache<CachedBinding>(10),
+        ttlMs: 60_000,
+        guard: new IntrospectionGuard(DEFAULT_INTROSPECTION_GUARD),
+        onBound: undefined,
+      });
       const contexts = new ContextFactory({
         pleo: h.gateway.pleo,
         introspector,

@@ -38,17 +38,38 @@ export interface CallPlan {
   readonly endpoint: string;
   readonly safeRead: boolean;
   readonly requestId: string | undefined;
+  /** Who the call is made for (see `CallerScope`): the rate budget shares a credential fairly by it. */
+  readonly caller: string;
+  /** The call asks about a subject the credential is not known to be bound to (see `CallerScope`). */
+  readonly unboundSubject: boolean;
   /** A breaker per company and credential. */
   readonly breakerKey: string;
   /** Set once an attempt has been handed to the connection: from then on Pleo may have received it. */
   readonly progress: { sent: boolean };
 }
 
+/** What the client view a call is made through says about it, beyond the call itself. */
+export interface CallerScope {
+  /** Forwarded upstream as `x-request-id`. */
+  readonly requestId?: string;
+  /**
+   * The normalised identity of the caller (src/context/caller-identity.ts), never a secret. Calls made
+   * outside any request share one anonymous caller.
+   */
+  readonly caller?: string;
+  /**
+   * Calls through this view ask Pleo whether a credential reaches a subject it is not known to be bound
+   * to (an organisation key asked for a company that may belong to another organisation). A 403 is then
+   * Pleo's answer about the subject, not evidence against the credential: nothing is set aside.
+   */
+  readonly unboundSubject?: boolean;
+}
+
 export function planCall(
   baseUrl: string,
   credential: PleoCredential,
   call: PleoCall<unknown>,
-  requestId: string | undefined,
+  scope: CallerScope,
 ): CallPlan {
   const pathAndQuery = call.path + queryString(call.query);
   return {
@@ -62,7 +83,9 @@ export function planCall(
     operation: call.operation,
     endpoint: endpointOf(call.method, call.path),
     safeRead: isSafeRead(call.method, call.path),
-    requestId,
+    requestId: scope.requestId,
+    caller: scope.caller ?? "",
+    unboundSubject: scope.unboundSubject ?? false,
     breakerKey: `${call.companyId ?? "-"}|${credential.hash}`,
     progress: { sent: false },
   };

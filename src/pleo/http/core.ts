@@ -7,6 +7,7 @@ import {
 } from "../../upstream/circuit-breaker.ts";
 import { CredentialQuarantine, type QuarantineStore } from "../../upstream/credential-quarantine.ts";
 import type { UpstreamEvent } from "../../upstream/events.ts";
+import { FairRateBudget } from "../../upstream/fair-rate-budget.ts";
 import { InflightReads } from "../../upstream/inflight.ts";
 import { DEFAULT_RESILIENCE, type ResilienceOptions } from "../../upstream/options.ts";
 import { InMemoryRateBudget, type RateBudgetStore } from "../../upstream/rate-budget.ts";
@@ -14,6 +15,7 @@ import { RetryBudget, type RetryOptions } from "../../upstream/retry.ts";
 import type { PleoCredential } from "../credential.ts";
 import type { UpstreamCallEvent } from "./attempt.ts";
 import type { AttemptLoopOptions } from "./attempt-loop.ts";
+import { DEFAULT_MAX_CALLS_PER_REQUEST } from "./call-budget.ts";
 import type { Gate } from "./gate.ts";
 import { policyGates } from "./policy-gates.ts";
 
@@ -24,6 +26,8 @@ export interface PleoClientOptions {
   readonly bodyTimeoutMs: number;
   readonly keepAliveTimeoutMs: number;
   readonly maxConnections: number;
+  /** Reads one GraphQL request may make (see call-budget.ts). Default: `DEFAULT_MAX_CALLS_PER_REQUEST`. */
+  readonly maxCallsPerRequest?: number;
   readonly userAgent: string;
   /** Deadlines, retries, rate budgets, breakers, queue bounds. Default: `DEFAULT_RESILIENCE`. */
   readonly resilience?: ResilienceOptions;
@@ -51,6 +55,7 @@ export class ClientCore implements AttemptLoopOptions {
   readonly baseUrl: string;
   readonly userAgent: string;
   readonly options: ResilienceOptions;
+  readonly maxCallsPerRequest: number;
   readonly tracing: boolean;
   readonly random: () => number;
   readonly observers = new Set<(event: UpstreamCallEvent) => void>();
@@ -65,6 +70,7 @@ export class ClientCore implements AttemptLoopOptions {
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
     this.userAgent = options.userAgent;
     this.options = options.resilience ?? DEFAULT_RESILIENCE;
+    this.maxCallsPerRequest = options.maxCallsPerRequest ?? DEFAULT_MAX_CALLS_PER_REQUEST;
     this.tracing = options.tracing ?? false;
     this.random = options.random ?? Math.random;
     this.agent = new Agent({
@@ -97,7 +103,11 @@ export class ClientCore implements AttemptLoopOptions {
       breakers: options.breakerStore
         ? options.breakerStore(onTransition)
         : new CircuitBreakers({ ...this.options.breaker, maxKeys }, onTransition),
-      rateBudget: options.rateBudgetStore ?? new InMemoryRateBudget({ ...this.options.rateBudget, maxKeys }),
+      // Whichever store keeps the budget, the callers drawing on one credential share it fairly.
+      rateBudget: new FairRateBudget(
+        options.rateBudgetStore ?? new InMemoryRateBudget({ ...this.options.rateBudget, maxKeys }),
+        this.options.rateBudget,
+      ),
       bulkhead: this.bulkhead,
       emit: (event) => this.emit(event),
       onRefused: (credential, status) => {

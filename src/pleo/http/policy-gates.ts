@@ -2,10 +2,10 @@ import { ErrorCode, GatewayError } from "../../errors.ts";
 import { type Bulkhead, QueueFull } from "../../upstream/bulkhead.ts";
 import type { BreakerMeta, CircuitBreakerStore } from "../../upstream/circuit-breaker.ts";
 import type { QuarantineStore } from "../../upstream/credential-quarantine.ts";
-import { DeadlineExceeded, sleep } from "../../upstream/deadline.ts";
+import { DeadlineExceeded } from "../../upstream/deadline.ts";
 import type { UpstreamEvent } from "../../upstream/events.ts";
+import type { FairRateBudget } from "../../upstream/fair-rate-budget.ts";
 import { MIN_ATTEMPT_MS } from "../../upstream/options.ts";
-import type { RateBudgetStore } from "../../upstream/rate-budget.ts";
 import type { PleoCredential } from "../credential.ts";
 import { type CallPlan, callSubject } from "./call-plan.ts";
 import { type Gate, retryAfterSeconds, statusFailure } from "./gate.ts";
@@ -19,7 +19,7 @@ type Emit = (event: UpstreamEvent) => void;
 interface PolicyGateOptions {
   readonly quarantine: QuarantineStore;
   readonly breakers: CircuitBreakerStore;
-  readonly rateBudget: RateBudgetStore;
+  readonly rateBudget: FairRateBudget;
   readonly bulkhead: Bulkhead;
   readonly emit: Emit;
   /** Pleo refused a credential (401, or a company-wide 403). */
@@ -70,6 +70,7 @@ function quarantineGate({ quarantine, emit, onRefused }: PolicyGateOptions): Gat
         endpoint: plan.endpoint,
         url: plan.pathAndQuery,
         companyId: plan.companyId,
+        unboundSubject: plan.unboundSubject,
       });
       if (marked) emit({ type: "quarantined", ...callSubject(plan), status });
       // A refused credential's cached binding may be stale (revoked, scopes withdrawn): forget it.
@@ -87,11 +88,19 @@ function breakerOpenGate({ breakers, emit }: PolicyGateOptions): Gate {
   };
 }
 
-/** Waits for this credential's next slot if it comes within the deadline; else RATE_LIMITED. */
+/**
+ * Waits for this credential's next slot, in turn with the other callers drawing on it, if the turn comes
+ * within the deadline; else RATE_LIMITED.
+ */
 function rateBudgetGate({ rateBudget, emit }: PolicyGateOptions): Gate {
   return async (plan, run) => {
     const maxWaitMs = run.deadlineAt() - Date.now() - MIN_ATTEMPT_MS;
-    const reservation = await rateBudget.reserve(plan.credential.hash, Math.max(0, maxWaitMs));
+    const reservation = await rateBudget.reserve(
+      plan.credential.hash,
+      plan.caller,
+      Math.max(0, maxWaitMs),
+      run.signal,
+    );
     if (!reservation.granted) {
       const seconds = retryAfterSeconds(reservation.retryAfterMs);
       emit({ type: "rate-rejected", ...callSubject(plan), retryAfterMs: reservation.retryAfterMs });
@@ -102,10 +111,8 @@ function rateBudgetGate({ rateBudget, emit }: PolicyGateOptions): Gate {
         { notSent: true },
       );
     }
-    if (reservation.waitMs > 0) {
-      emit({ type: "rate-wait", ...callSubject(plan), waitMs: reservation.waitMs });
-      await sleep(reservation.waitMs, run.signal);
-    }
+    if (reservation.waitedMs > 0)
+      emit({ type: "rate-wait", ...callSubject(plan), waitMs: reservation.waitedMs });
     return async (outcome) => {
       const failure = statusFailure(outcome);
       if (failure?.status !== 429) return;
