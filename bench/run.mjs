@@ -40,7 +40,7 @@ import { median, round } from "./lib/stats.mjs";
  *   plot?      (result, meta) => { file, svg } | null
  */
 const SCENARIOS = await Promise.all(
-  ["overhead", "latency", "economy", "fan-out", "memory", "faults", "peer", "fleet"].map(
+  ["overhead", "latency", "economy", "fan-out", "memory", "faults", "peer", "fleet", "flood"].map(
     async (name) => (await import(`./scenarios/${name}.mjs`)).default,
   ),
 );
