@@ -2,12 +2,10 @@ import type {
   AccountingEntryFamily,
   AccountingEntryModel,
   AccountingEntryTag,
-  ExportAmount,
-  ExportItemLine,
-  ExportItemModel,
-  Money,
-  TaxCodeModel,
-} from "./models.ts";
+} from "./models/accounting-entry.ts";
+import type { ExportAmount, ExportItemLine, ExportItemModel } from "./models/export-item.ts";
+import type { Money } from "./models/money.ts";
+import type { TaxCodeModel } from "./models/tax-code.ts";
 import { addDays, isoSeconds } from "./seed/clock.ts";
 import { NIL_UUID, seededUuid } from "./seed/ids.ts";
 import type { SimStore } from "./store.ts";

@@ -1,12 +1,8 @@
 import { isoAt } from "./clock.ts";
 import { SimHttpError, unprocessable, validationFailed } from "./errors.ts";
-import type {
-  AccountingEntryModel,
-  ExportJobItemModel,
-  ExportJobItemStatus,
-  ExportJobModel,
-  ExportJobStatus,
-} from "./models.ts";
+import { setItemStatus } from "./export-item-status.ts";
+import type { AccountingEntryModel } from "./models/accounting-entry.ts";
+import type { ExportJobModel, ExportJobStatus } from "./models/export-job.ts";
 import { EXPORT_JOB_EXPIRY_SECONDS } from "./seed/export-jobs.ts";
 import type { SimStore } from "./store.ts";
 
@@ -19,7 +15,7 @@ import type { SimStore } from "./store.ts";
  * - One running (pending or in-progress) job per company: a second create is 409 EXPORT_ALREADY_IN_PROGRESS.
  * - Every other event is 422 INVALID_EXPORT_JOB_STATUS_CHANGE (e.g. `started` on a completed job).
  * - Items can be read and updated only while the job runs (422 EXPORT_JOB_STATUS_UNPROCESSABLE otherwise),
- *   at most 100 per update (413 EXPORT_JOB_ITEMS_UPDATE_LIMIT).
+ *   at most 100 per update (413 EXPORT_JOB_ITEMS_UPDATE_LIMIT; see export-item-updates.ts).
  * - A running job expires one hour after its last update (a create, an event or an item update): it
  *   becomes `failed` with `job_expired`, and its unfinished items are abandoned. Expiry is applied lazily,
  *   whenever a request looks at export jobs, against the store's clock (which tests can move).
@@ -28,13 +24,10 @@ import type { SimStore } from "./store.ts";
 export const EXPORT_JOB_EVENTS = ["started", "failed", "completed", "completed_with_errors"] as const;
 export type ExportJobEvent = (typeof EXPORT_JOB_EVENTS)[number];
 
-/** Pleo's documented per-update limit. */
-export const MAX_ITEMS_PER_UPDATE = 100;
-
 const EXPIRY_MS = EXPORT_JOB_EXPIRY_SECONDS * 1000;
 const EXPIRED_REASON = "The export job received no update for one hour and expired.";
 
-export function isRunning(status: ExportJobStatus): boolean {
+function isRunning(status: ExportJobStatus): boolean {
   return status === "pending" || status === "in_progress";
 }
 
@@ -60,14 +53,14 @@ function expire(store: SimStore, job: ExportJobModel, deadline: number): void {
 }
 
 /** A write to a running job: it is updated now and expires an hour from now. */
-function touch(store: SimStore, job: ExportJobModel): void {
+export function touch(store: SimStore, job: ExportJobModel): void {
   job.lastUpdatedAt = store.nowIso();
   job.expiresIn = EXPORT_JOB_EXPIRY_SECONDS;
   store.jobDeadlines.set(job.id, store.now() + EXPIRY_MS);
 }
 
 /** The company's running jobs, oldest first (after expiring stale ones). */
-export function runningJobs(store: SimStore, companyId: string): ExportJobModel[] {
+function runningJobs(store: SimStore, companyId: string): ExportJobModel[] {
   expireStaleJobs(store, companyId);
   return store.exportJobs
     .forCompany(companyId)
@@ -214,117 +207,4 @@ export function assertItemsAvailable(store: SimStore, job: ExportJobModel): void
       `Export job ${job.id} is ${job.status}; only pending or in-progress jobs can be processed.`,
     );
   }
-}
-
-export interface ItemUpdate {
-  readonly accountingEntryId: string;
-  readonly status: ExportJobItemStatus;
-  readonly exportedAt?: string | null;
-  readonly externalId?: string | null;
-  readonly externalUrl?: string | null;
-  readonly failureReason?: string | null;
-  readonly failureReasonType?: string | null;
-}
-
-export interface ItemUpdateError {
-  accountingEntryId: string;
-  message: string;
-  type:
-    | "ACCOUNTING_ENTRY_DOES_NOT_EXIST"
-    | "EXPORT_ENTRY_STATUS_UPDATE_FAILED"
-    | "ACCOUNTING_ENTRY_UPDATE_FAILED";
-}
-
-/** More than 100 item updates in one request: 413 `EXPORT_JOB_ITEMS_UPDATE_LIMIT`. */
-export function assertUpdateSize(count: number): void {
-  if (count > MAX_ITEMS_PER_UPDATE) {
-    throw new SimHttpError(
-      413,
-      "EXPORT_JOB_ITEMS_UPDATE_LIMIT",
-      `Number of items to update is more than ${MAX_ITEMS_PER_UPDATE}.`,
-    );
-  }
-}
-
-/**
- * `PUT /v3/export-jobs/{jobId}/items`: applies each update on its own; what cannot be applied is listed in
- * `errors` (an entry that is not part of the job, an abandoned item, an entry listed twice).
- */
-export function updateItems(
-  store: SimStore,
-  job: ExportJobModel,
-  updates: readonly ItemUpdate[],
-): { data: ExportJobItemModel[]; errors: ItemUpdateError[] } {
-  assertUpdateSize(updates.length);
-  assertItemsAvailable(store, job);
-  const items = new Map(
-    (store.exportJobItems.get(job.id) ?? []).map((item) => [item.accountingEntryId, item]),
-  );
-  const data: ExportJobItemModel[] = [];
-  const errors: ItemUpdateError[] = [];
-  const seen = new Set<string>();
-  for (const update of updates) {
-    const id = update.accountingEntryId;
-    const item = items.get(id);
-    if (seen.has(id)) {
-      errors.push({
-        accountingEntryId: id,
-        type: "EXPORT_ENTRY_STATUS_UPDATE_FAILED",
-        message: `Accounting entry ${id} is listed more than once in this update.`,
-      });
-      continue;
-    }
-    seen.add(id);
-    if (!item || !store.accountingEntries.get(id)) {
-      errors.push({
-        accountingEntryId: id,
-        type: "ACCOUNTING_ENTRY_DOES_NOT_EXIST",
-        message: `Accounting entry ${id} is not part of export job ${job.id}.`,
-      });
-      continue;
-    }
-    if (item.status === "abandoned") {
-      errors.push({
-        accountingEntryId: id,
-        type: "EXPORT_ENTRY_STATUS_UPDATE_FAILED",
-        message: `The export of accounting entry ${id} was abandoned and cannot change.`,
-      });
-      continue;
-    }
-    setItemStatus(store, item, update.status);
-    if (update.status === "successful") {
-      item.exportedAt = update.exportedAt ?? store.nowIso();
-      item.externalId = update.externalId ?? null;
-      item.externalUrl = update.externalUrl ?? null;
-      item.failureReason = null;
-      delete item.failureReasonType;
-    } else if (update.status === "failed") {
-      item.exportedAt = null;
-      item.failureReason = update.failureReason ?? null;
-      if (update.failureReasonType != null) item.failureReasonType = update.failureReasonType;
-      else delete item.failureReasonType;
-    } else {
-      if (update.exportedAt !== undefined) item.exportedAt = update.exportedAt;
-      if (update.externalId !== undefined) item.externalId = update.externalId;
-      if (update.externalUrl !== undefined) item.externalUrl = update.externalUrl;
-    }
-    data.push({ ...item });
-  }
-  touch(store, job);
-  return { data, errors };
-}
-
-/** An item's status, and the matching `exportStatus` of its accounting entry. */
-function setItemStatus(store: SimStore, item: ExportJobItemModel, status: ExportJobItemStatus): void {
-  item.status = status;
-  const entry = store.accountingEntries.get(item.accountingEntryId);
-  if (!entry) return;
-  entry.exportStatus =
-    status === "successful"
-      ? "EXPORTED"
-      : status === "in_progress"
-        ? "EXPORTING"
-        : status === "pending"
-          ? "QUEUED"
-          : "NOT_EXPORTED";
 }

@@ -4,20 +4,16 @@
  */
 export { credentialFingerprint } from "./auth.ts";
 export { FAULT_ACTIONS, type FaultAction, type FaultRule, type FaultRuleInput } from "./faults.ts";
-export type {
-  AccountingEntryModel,
-  AccountModel,
-  CompanyModel,
-  EmployeeModel,
-  ExportItemModel,
-  ExportJobItemModel,
-  ExportJobModel,
-  TagGroupModel,
-  TagModel,
-  TaxCodeModel,
-  TeamModel,
-  VendorModel,
-} from "./models.ts";
+export type { AccountModel } from "./models/account.ts";
+export type { AccountingEntryModel } from "./models/accounting-entry.ts";
+export type { CompanyModel } from "./models/company.ts";
+export type { EmployeeModel } from "./models/employee.ts";
+export type { ExportItemModel } from "./models/export-item.ts";
+export type { ExportJobItemModel, ExportJobModel } from "./models/export-job.ts";
+export type { TagGroupModel, TagModel } from "./models/tag.ts";
+export type { TaxCodeModel } from "./models/tax-code.ts";
+export type { TeamModel } from "./models/team.ts";
+export type { VendorModel } from "./models/vendor.ts";
 export { DEMO_OAUTH_CLIENT, type OAuthClient } from "./oauth/clients.ts";
 export type { SimRequestLogEntry } from "./request-log.ts";
 export { SEED_REFERENCE_TIME } from "./seed/clock.ts";

@@ -1,5 +1,5 @@
 import { buildExportItem } from "./export-items.ts";
-import type { ExportItemModel } from "./models.ts";
+import type { ExportItemModel } from "./models/export-item.ts";
 import { seedSnapshot } from "./seed/snapshot.ts";
 import type { CompanySnapshot } from "./seed/snapshot-types.ts";
 import { SimStore } from "./store.ts";

@@ -1,20 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { isoAt, simulatorClock } from "./clock.ts";
-import type {
-  AccountingEntryModel,
-  AccountModel,
-  CompanyModel,
-  EmployeeModel,
-  ExportJobItemModel,
-  ExportJobModel,
-  MerchantRecord,
-  ReceiptFile,
-  TagGroupModel,
-  TagModel,
-  TaxCodeModel,
-  TeamModel,
-  VendorModel,
-} from "./models.ts";
+import type { AccountModel } from "./models/account.ts";
+import type { AccountingEntryModel, MerchantRecord, ReceiptFile } from "./models/accounting-entry.ts";
+import type { CompanyModel } from "./models/company.ts";
+import type { EmployeeModel } from "./models/employee.ts";
+import type { ExportJobItemModel, ExportJobModel } from "./models/export-job.ts";
+import type { TagGroupModel, TagModel } from "./models/tag.ts";
+import type { TaxCodeModel } from "./models/tax-code.ts";
+import type { TeamModel } from "./models/team.ts";
+import type { VendorModel } from "./models/vendor.ts";
 import { EXPORT_JOB_EXPIRY_SECONDS } from "./seed/export-jobs.ts";
 import { seedSnapshot } from "./seed/snapshot.ts";
 import type { SeedSnapshot } from "./seed/snapshot-types.ts";

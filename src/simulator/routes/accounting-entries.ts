@@ -10,7 +10,7 @@ import {
   type AccountingEntryModel,
   EXPORT_STATUSES,
   REVIEW_STATUSES,
-} from "../models.ts";
+} from "../models/accounting-entry.ts";
 import { type PageSpec, paginate, parsePageRequest } from "../pagination.ts";
 import { booleanParam, uuidPathParam } from "../query.ts";
 import { dateTimeSchema, filterList, optionalBoolean, uuidSchema } from "../request-schemas.ts";

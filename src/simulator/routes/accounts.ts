@@ -3,7 +3,7 @@ import { assertCompanyAccess, ownedObject } from "../access.ts";
 import { parseBody } from "../body.ts";
 import { notFound, SimHttpError, validationFailed } from "../errors.ts";
 import { data, ok, type RequestContext } from "../http-types.ts";
-import type { AccountBatchFailureReason, AccountModel } from "../models.ts";
+import type { AccountBatchFailureReason, AccountModel } from "../models/account.ts";
 import { type PageSpec, paginate, parsePageRequest } from "../pagination.ts";
 import { uuidPathParam } from "../query.ts";
 import {

@@ -1,7 +1,7 @@
 import { assertCompanyAccess } from "../access.ts";
 import { forbidden, notFound } from "../errors.ts";
 import { data, ok } from "../http-types.ts";
-import type { CompanyModel } from "../models.ts";
+import type { CompanyModel } from "../models/company.ts";
 import { type PageSpec, paginate, parsePageRequest } from "../pagination.ts";
 import { isUuid, uuidParam, uuidPathParam } from "../query.ts";
 import type { RouteDefinition } from "../router.ts";

@@ -1,7 +1,7 @@
 import { assertCompanyAccess, ownedObject } from "../access.ts";
 import { notFound } from "../errors.ts";
 import { data, ok } from "../http-types.ts";
-import type { EmployeeModel } from "../models.ts";
+import type { EmployeeModel } from "../models/employee.ts";
 import { type PageSpec, paginate, parsePageRequest } from "../pagination.ts";
 import { single, uuidParam, uuidPathParam } from "../query.ts";
 import type { RouteDefinition } from "../router.ts";

@@ -1,7 +1,7 @@
 import { buildExportItem } from "../export-items.ts";
 import { assertItemsAvailable } from "../export-lifecycle.ts";
 import { ok } from "../http-types.ts";
-import type { ExportItemModel } from "../models.ts";
+import type { ExportItemModel } from "../models/export-item.ts";
 import { type PageSpec, paginate, parsePageRequest } from "../pagination.ts";
 import { isUuid, requiredUuidParam } from "../query.ts";
 import type { RouteDefinition } from "../router.ts";

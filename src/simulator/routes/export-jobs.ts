@@ -2,21 +2,15 @@ import { z } from "zod";
 import { assertCompanyAccess, companyFromQuery, ownedObject } from "../access.ts";
 import { parseBody } from "../body.ts";
 import { notFound } from "../errors.ts";
-import {
-  applyEvent,
-  assertUpdateSize,
-  createJob,
-  EXPORT_JOB_EVENTS,
-  expireStaleJobs,
-  updateItems,
-} from "../export-lifecycle.ts";
+import { assertUpdateSize, updateItems } from "../export-item-updates.ts";
+import { applyEvent, createJob, EXPORT_JOB_EVENTS, expireStaleJobs } from "../export-lifecycle.ts";
 import { data, ok, type RequestContext } from "../http-types.ts";
 import {
   EXPORT_JOB_ITEM_STATUSES,
   EXPORT_JOB_STATUSES,
   type ExportJobItemModel,
   type ExportJobModel,
-} from "../models.ts";
+} from "../models/export-job.ts";
 import { type PageSpec, paginate, parsePageRequest } from "../pagination.ts";
 import { enumListParam, enumParam, uuidPathParam } from "../query.ts";
 import { dateTimeSchema, uuidSchema } from "../request-schemas.ts";

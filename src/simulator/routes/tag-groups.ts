@@ -3,7 +3,7 @@ import { companyFromQuery, ownedObject } from "../access.ts";
 import { parseBody } from "../body.ts";
 import { notFound, SimHttpError } from "../errors.ts";
 import { data, ok, type RequestContext } from "../http-types.ts";
-import type { TagGroupModel, TagModel } from "../models.ts";
+import type { TagGroupModel, TagModel } from "../models/tag.ts";
 import { type PageSpec, paginate, parsePageRequest } from "../pagination.ts";
 import { booleanParam, uuidPathParam } from "../query.ts";
 import type { RouteDefinition } from "../router.ts";

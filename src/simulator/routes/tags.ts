@@ -3,7 +3,7 @@ import { assertCompanyAccess, companyFromQuery, ownedObject } from "../access.ts
 import { parseBody } from "../body.ts";
 import { notFound, SimHttpError } from "../errors.ts";
 import { data, ok, type RequestContext } from "../http-types.ts";
-import type { TagModel } from "../models.ts";
+import type { TagModel } from "../models/tag.ts";
 import { paginate, parsePageRequest } from "../pagination.ts";
 import { uuidPathParam } from "../query.ts";
 import { optionalBoolean, optionalString, uuidSchema } from "../request-schemas.ts";

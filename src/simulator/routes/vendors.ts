@@ -3,7 +3,7 @@ import { assertCompanyAccess, companyFromQuery, ownedObject } from "../access.ts
 import { parseBody } from "../body.ts";
 import { notFound, SimHttpError, validationFailed } from "../errors.ts";
 import { data, ok, type RequestContext } from "../http-types.ts";
-import type { VendorModel } from "../models.ts";
+import type { VendorModel } from "../models/vendor.ts";
 import { type PageSpec, paginate, parsePageRequest } from "../pagination.ts";
 import { uuidPathParam } from "../query.ts";
 import { countryCode, currencyCode, filterList, optionalString, uuidSchema } from "../request-schemas.ts";

@@ -1,20 +1,20 @@
+import type { AccountModel } from "../models/account.ts";
 import type {
   AccountingEntryFamily,
   AccountingEntryModel,
   AccountingEntryStatus,
   AccountingEntrySubFamily,
   AccountingEntryTag,
-  AccountModel,
-  EmployeeModel,
   MerchantRecord,
-  Money,
   ReceiptFile,
   ReviewStatus,
   SplitItem,
-  TagModel,
-  TaxCodeModel,
-  VendorModel,
-} from "../models.ts";
+} from "../models/accounting-entry.ts";
+import type { EmployeeModel } from "../models/employee.ts";
+import type { Money } from "../models/money.ts";
+import type { TagModel } from "../models/tag.ts";
+import type { TaxCodeModel } from "../models/tax-code.ts";
+import type { VendorModel } from "../models/vendor.ts";
 import {
   addDays,
   addMinutes,

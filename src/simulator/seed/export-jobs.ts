@@ -1,11 +1,11 @@
+import type { AccountingEntryModel } from "../models/accounting-entry.ts";
+import type { EmployeeModel } from "../models/employee.ts";
 import type {
-  AccountingEntryModel,
-  EmployeeModel,
   ExportJobItemModel,
   ExportJobItemStatus,
   ExportJobModel,
   ExportJobStatus,
-} from "../models.ts";
+} from "../models/export-job.ts";
 import { addMinutes, beforeReference, isoSeconds } from "./clock.ts";
 import type { SimCompanyIdentity } from "./identities.ts";
 import { NIL_UUID, seededUuid } from "./ids.ts";

@@ -1,13 +1,10 @@
-import type {
-  AccountModel,
-  CompanyModel,
-  EmployeeModel,
-  TagGroupModel,
-  TagModel,
-  TaxCodeModel,
-  TeamModel,
-  VendorModel,
-} from "../models.ts";
+import type { AccountModel } from "../models/account.ts";
+import type { CompanyModel } from "../models/company.ts";
+import type { EmployeeModel } from "../models/employee.ts";
+import type { TagGroupModel, TagModel } from "../models/tag.ts";
+import type { TaxCodeModel } from "../models/tax-code.ts";
+import type { TeamModel } from "../models/team.ts";
+import type { VendorModel } from "../models/vendor.ts";
 import { addDays, beforeReference, isoSeconds } from "./clock.ts";
 import type { SimCompanyIdentity } from "./identities.ts";
 import { seededUuid } from "./ids.ts";

@@ -1,18 +1,12 @@
-import type {
-  AccountingEntryModel,
-  AccountModel,
-  CompanyModel,
-  EmployeeModel,
-  ExportJobItemModel,
-  ExportJobModel,
-  MerchantRecord,
-  ReceiptFile,
-  TagGroupModel,
-  TagModel,
-  TaxCodeModel,
-  TeamModel,
-  VendorModel,
-} from "../models.ts";
+import type { AccountModel } from "../models/account.ts";
+import type { AccountingEntryModel, MerchantRecord, ReceiptFile } from "../models/accounting-entry.ts";
+import type { CompanyModel } from "../models/company.ts";
+import type { EmployeeModel } from "../models/employee.ts";
+import type { ExportJobItemModel, ExportJobModel } from "../models/export-job.ts";
+import type { TagGroupModel, TagModel } from "../models/tag.ts";
+import type { TaxCodeModel } from "../models/tax-code.ts";
+import type { TeamModel } from "../models/team.ts";
+import type { VendorModel } from "../models/vendor.ts";
 import type { SimCompanyIdentity } from "./identities.ts";
 
 /** Everything seeded for one company, in Pleo's wire shapes. */

@@ -1,4 +1,5 @@
-import type { TaxCodeType, VendorState } from "../../models.ts";
+import type { TaxCodeType } from "../../models/tax-code.ts";
+import type { VendorState } from "../../models/vendor.ts";
 
 /**
  * What a company spends money on. Each category ties together an expense account in the local chart of
