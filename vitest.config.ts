@@ -21,8 +21,9 @@ const UNIT = [
 const SLOW = [
   "test/security/isolation.property.test.ts",
   "test/ops/process.test.ts",
-  "test/ops/resilience.test.ts",
+  "test/ops/resilience*.test.ts",
   "test/fleet/**/*.test.ts",
+  "test/e2e/**/*.test.ts",
 ];
 const ALL = ["test/**/*.test.ts"];
 
