@@ -1,7 +1,14 @@
 import type { RequestListener } from "node:http";
 import { createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
+import { Connections } from "./connections/connections.ts";
+import type { ConnectionsOptions } from "./connections/connections-config.ts";
 import { type CallerTokenOptions, CallerTokenVerifier } from "./context/caller-token.ts";
 import { ContextFactory, type GatewayContext, type GatewaySettings } from "./context/context.ts";
+import {
+  DEFAULT_INTROSPECTION_GUARD,
+  IntrospectionGuard,
+  type IntrospectionGuardOptions,
+} from "./credentials/introspection-guard.ts";
 import { type CachedBinding, CredentialIntrospector } from "./credentials/introspector.ts";
 import type { CredentialStore } from "./credentials/store.ts";
 import type { Persona } from "./embedded/personas.ts";
@@ -13,6 +20,7 @@ import { useDevPersonas } from "./plugins/dev-personas.ts";
 import { useHealthChecks } from "./plugins/health.ts";
 import { logUpstream, useRequestLogging } from "./plugins/logging.ts";
 import { useMetrics } from "./plugins/metrics.ts";
+import { useConnections } from "./plugins/oauth-callback.ts";
 import { useRequestInfo } from "./plugins/request-info.ts";
 import { traceResolvers, useTracing } from "./plugins/tracing.ts";
 import { gatewaySchema } from "./schema/index.ts";
@@ -20,6 +28,7 @@ import { withBodyLimit } from "./security/body-limit.ts";
 import { CallerRateLimiter } from "./security/caller-rate-limit.ts";
 import { hardeningPlugins } from "./security/hardening.ts";
 import type { SecurityOptions } from "./security/options.ts";
+import { TrustedProxies } from "./support/client-address.ts";
 import type { Logger } from "./support/logger.ts";
 import { LruCache } from "./support/lru-cache.ts";
 import { GatewayMetrics } from "./support/metrics.ts";
@@ -29,7 +38,14 @@ export interface GatewayOptions {
   readonly credentialStore: CredentialStore;
   /** Caller-JWT verification; absent: callers can only send their own Pleo credentials. */
   readonly callerTokens: CallerTokenOptions | undefined;
-  readonly introspection: { readonly ttlMs: number; readonly maxEntries: number };
+  /** The bindings cache, and the guard on credentials callers send (defaults: DEFAULT_INTROSPECTION_GUARD). */
+  readonly introspection: {
+    readonly ttlMs: number;
+    readonly maxEntries: number;
+    readonly guard?: Partial<IntrospectionGuardOptions>;
+  };
+  /** Proxies whose `X-Forwarded-For` names the caller's address (IPs and CIDR ranges; default none). */
+  readonly trustedProxies?: readonly string[];
   readonly maxDirectCredentials: number;
   readonly settings: GatewaySettings;
   /** Request hardening: limits, persisted operations, CSRF, CORS, caller rate limit, GraphiQL/introspection. */
@@ -44,6 +60,11 @@ export interface GatewayOptions {
    * Redis. Absent: every guard lives in this process, as a single instance needs.
    */
   readonly fleet?: Fleet;
+  /**
+   * Company connections kept in the vault (connect through OAuth or an API key, refresh, management),
+   * served before `credentialStore`. Absent: the static credentials alone, as before.
+   */
+  readonly connections?: ConnectionsOptions;
 }
 
 export interface OperationsOptions {
@@ -82,18 +103,36 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     tracing,
     ...(fleet && options.pleo.resilience ? fleet.clientStores(options.pleo.resilience) : {}),
   });
-  const introspector = new CredentialIntrospector(
-    pleo,
-    fleet
+  const metrics =
+    (ops.metrics ?? true) ? new GatewayMetrics({ processMetrics: ops.processMetrics ?? false }) : undefined;
+  const introspector = new CredentialIntrospector(pleo, {
+    cache: fleet
       ? fleet.bindingsCache(options.introspection.maxEntries)
       : new LruCache<CachedBinding>(options.introspection.maxEntries),
-    options.introspection.ttlMs,
-  );
+    ttlMs: options.introspection.ttlMs,
+    guard: new IntrospectionGuard({ ...DEFAULT_INTROSPECTION_GUARD, ...options.introspection.guard }),
+    // Metrics label upstream calls by company only for companies a credential is really bound to.
+    onBound: metrics
+      ? (binding) => {
+          if (binding.subject.type === "company") metrics.knowCompany(binding.subject.id);
+        }
+      : undefined,
+  });
   const callerLimit = options.security.callerRateLimit;
   // A credential Pleo refuses later must be introspected afresh (revoked, or its scopes changed).
   pleo.onCredentialRefused((credential) => void introspector.forget(credential));
-  const metrics =
-    (ops.metrics ?? true) ? new GatewayMetrics({ processMetrics: ops.processMetrics ?? false }) : undefined;
+  const connections = options.connections
+    ? await Connections.create({
+        connections: options.connections,
+        staticStore: options.credentialStore,
+        pleo,
+        fleet,
+        callerTokens: options.callerTokens,
+        logger: options.logger,
+      })
+    : undefined;
+  // A vault access token refused while believed fresh gets one refresh (src/connections).
+  if (connections) pleo.onCredentialRefused((credential) => connections.onCredentialRefused(credential));
   metrics?.bindClient(pleo);
   if (fleet) metrics?.bindFleet(fleet);
   logUpstream(pleo, options.logger);
@@ -101,7 +140,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const contexts = new ContextFactory({
     pleo,
     introspector,
-    store: options.credentialStore,
+    store: connections?.credentialStore ?? options.credentialStore,
     verifier: options.callerTokens ? new CallerTokenVerifier(options.callerTokens) : undefined,
     maxDirectCredentials: options.maxDirectCredentials,
     settings: options.settings,
@@ -174,7 +213,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         },
     plugins: [
       // Operations first: probes and scrapes are answered before any GraphQL-specific plugin runs.
-      useRequestInfo(),
+      useRequestInfo(new TrustedProxies(options.trustedProxies ?? [])),
       ...(tracing ? [useTracing()] : []),
       useRequestLogging(logger),
       ...(metrics ? [useMetrics(metrics)] : []),
@@ -196,6 +235,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         persisted: options.security.persisted,
       }),
       ...(options.personas ? [useDevPersonas(options.personas)] : []),
+      ...(connections ? [useConnections(connections)] : []),
     ],
   });
 
@@ -210,7 +250,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     get draining() {
       return draining;
     },
-    close: () => pleo.close(),
+    close: async () => {
+      await pleo.close();
+      await connections?.close();
+    },
   };
 }
 

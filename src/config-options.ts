@@ -1,6 +1,7 @@
 import type { JSONWebKeySet } from "jose";
 import type { GatewayOptions } from "./app.ts";
 import type { Config } from "./config.ts";
+import { connectionsOptionsFrom } from "./connections/connections-config.ts";
 import type { CallerTokenOptions } from "./context/caller-token.ts";
 import { ACCESS_TOKEN_HEADER, API_KEY_HEADER } from "./context/direct-credentials.ts";
 import { InMemoryCredentialStore, loadCredentialStoreData } from "./credentials/store.ts";
@@ -35,6 +36,7 @@ export function gatewayOptionsFromConfig(config: Config, runtime: GatewayRuntime
   const baseUrl = config.PLEO_API_URL ?? embedded?.simulator.url;
   // main.ts starts the embedded environment exactly when PLEO_API_URL is unset; anything else is a bug.
   if (baseUrl === undefined) throw new Error("PLEO_API_URL is unset and no embedded simulator runs");
+  const connections = connectionsOptionsFrom(config, baseUrl, embedded?.oauthDemo);
   return {
     pleo: {
       baseUrl,
@@ -43,6 +45,7 @@ export function gatewayOptionsFromConfig(config: Config, runtime: GatewayRuntime
       bodyTimeoutMs: config.PLEO_BODY_TIMEOUT_MS,
       keepAliveTimeoutMs: config.PLEO_KEEPALIVE_TIMEOUT_MS,
       maxConnections: config.PLEO_MAX_CONNECTIONS,
+      maxCallsPerRequest: config.MAX_UPSTREAM_CALLS_PER_REQUEST,
       userAgent: USER_AGENT,
       resilience: resilienceFromConfig(config),
     },
@@ -55,12 +58,22 @@ export function gatewayOptionsFromConfig(config: Config, runtime: GatewayRuntime
     introspection: {
       ttlMs: config.INTROSPECTION_CACHE_TTL_MS,
       maxEntries: config.INTROSPECTION_CACHE_MAX_ENTRIES,
+      guard: {
+        refusedTtlMs: config.INTROSPECTION_REFUSED_TTL_MS,
+        unknownPerCallerPerMinute: config.INTROSPECTION_UNKNOWN_PER_CALLER_PER_MINUTE,
+        maxConcurrent: config.INTROSPECTION_MAX_CONCURRENCY,
+        maxQueued: config.INTROSPECTION_MAX_QUEUED,
+        maxTracked: config.INTROSPECTION_CACHE_MAX_ENTRIES,
+      },
     },
+    trustedProxies: config.TRUSTED_PROXIES,
     maxDirectCredentials: config.MAX_DIRECT_CREDENTIALS,
     settings: { accountingEntriesScope: config.PLEO_ACCOUNTING_ENTRIES_SCOPE },
     security: securityOptions(config),
     logger: runtime.logger,
     ...(embedded ? { personas: () => embedded.personas() } : {}),
+    // Company connections (vault, OAuth connect flow): with VAULT_KEYS, or in the embedded demo.
+    ...(connections ? { connections } : {}),
     operations: {
       requestDeadlineMs: config.REQUEST_DEADLINE_MS,
       metrics: config.METRICS_ENABLED,

@@ -1,9 +1,14 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { connectionsConfigProblems, connectionsEnvSchema } from "./connections/connections-config.ts";
+import { DEFAULT_INTROSPECTION_GUARD as G } from "./credentials/introspection-guard.ts";
 import { FleetConfigError, fleetConfigFrom, fleetEnvSchema } from "./fleet/redis-config.ts";
+import { DEFAULT_MAX_CALLS_PER_REQUEST } from "./pleo/http/call-budget.ts";
 import { DEFAULT_ACCOUNTING_ENTRIES_SCOPE } from "./pleo/scopes.ts";
+import { invalidProxyEntries } from "./support/client-address.ts";
 import { flag, optionalString } from "./support/env-values.ts";
 import { DEFAULT_RESILIENCE as R } from "./upstream/options.ts";
+import { vaultEnvSchema } from "./vault/vault-config.ts";
 
 /**
  * All configuration comes from the environment, is parsed once at start-up through this schema and
@@ -30,6 +35,8 @@ const ALLOWED_JWT_ALGORITHMS = [
   "EdDSA",
 ];
 
+const PLEO_MAX_CONNECTIONS_DEFAULT = 32;
+
 const configSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   PORT: port.default(4000),
@@ -42,11 +49,26 @@ const configSchema = z.object({
   PLEO_HEADERS_TIMEOUT_MS: positiveMs.default(15_000),
   PLEO_BODY_TIMEOUT_MS: positiveMs.default(15_000),
   PLEO_KEEPALIVE_TIMEOUT_MS: positiveMs.default(10_000),
-  PLEO_MAX_CONNECTIONS: z.coerce.number().int().positive().default(32),
+  PLEO_MAX_CONNECTIONS: z.coerce.number().int().positive().default(PLEO_MAX_CONNECTIONS_DEFAULT),
 
   INTROSPECTION_CACHE_TTL_MS: positiveMs.default(60_000),
   INTROSPECTION_CACHE_MAX_ENTRIES: z.coerce.number().int().positive().default(10_000),
   MAX_DIRECT_CREDENTIALS: z.coerce.number().int().positive().max(100).default(20),
+  // Verification of credentials callers send (README "Capacity guarantees").
+  INTROSPECTION_REFUSED_TTL_MS: z.coerce.number().int().min(0).default(G.refusedTtlMs),
+  INTROSPECTION_UNKNOWN_PER_CALLER_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(G.unknownPerCallerPerMinute),
+  INTROSPECTION_MAX_CONCURRENCY: z.coerce.number().int().positive().default(G.maxConcurrent),
+  INTROSPECTION_MAX_QUEUED: z.coerce.number().int().min(0).default(G.maxQueued),
+  /** Proxies whose X-Forwarded-For is believed (addresses and CIDR ranges); none by default. */
+  TRUSTED_PROXIES: csv
+    .refine((entries) => invalidProxyEntries(entries).length === 0, {
+      message: "must list IP addresses and CIDR ranges (e.g. 10.0.0.0/8), comma-separated",
+    })
+    .default([]),
 
   /** Pleo has not confirmed this scope's name; "" requires only a credential bound to the company. */
   PLEO_ACCOUNTING_ENTRIES_SCOPE: z.string().trim().default(DEFAULT_ACCOUNTING_ENTRIES_SCOPE),
@@ -74,6 +96,7 @@ const configSchema = z.object({
   CONFIG_FILE: optionalString,
   REQUEST_DEADLINE_MS: positiveMs.default(R.defaultDeadlineMs),
   PLEO_MAX_QUEUED: z.coerce.number().int().min(0).default(R.maxQueued),
+  MAX_UPSTREAM_CALLS_PER_REQUEST: z.coerce.number().int().min(1).default(DEFAULT_MAX_CALLS_PER_REQUEST),
   PLEO_MAX_CONCURRENCY_PER_CREDENTIAL: z.coerce
     .number()
     .int()
@@ -144,6 +167,10 @@ const configSchema = z.object({
 
   /** The fleet: REDIS_URL and its companions (src/fleet/redis-config.ts). Unset REDIS_URL: one instance. */
   ...fleetEnvSchema.shape,
+  /** The credential vault: VAULT_BACKEND, VAULT_FILE, VAULT_KEYS (src/vault/vault-config.ts). */
+  ...vaultEnvSchema.shape,
+  /** Company connections: the OAuth client, return-URL allowlist, manage claim (src/connections). */
+  ...connectionsEnvSchema.shape,
 });
 
 /**
@@ -180,9 +207,18 @@ function crossVariableProblems(env: Record<string, string | undefined>): string[
   ) {
     problems.push("PLEO_RETRY_BASE_DELAY_MS: must not exceed PLEO_RETRY_MAX_DELAY_MS");
   }
+  if (
+    int("INTROSPECTION_MAX_CONCURRENCY", G.maxConcurrent) >=
+    int("PLEO_MAX_CONNECTIONS", PLEO_MAX_CONNECTIONS_DEFAULT)
+  ) {
+    problems.push(
+      "INTROSPECTION_MAX_CONCURRENCY: must be smaller than PLEO_MAX_CONNECTIONS (tenants' calls keep the rest)",
+    );
+  }
   if (set("PLEO_CREDENTIALS_FILE") && set("PLEO_CREDENTIALS")) {
     problems.push("PLEO_CREDENTIALS: set PLEO_CREDENTIALS_FILE or PLEO_CREDENTIALS, not both");
   }
+  problems.push(...connectionsConfigProblems(env));
   return problems;
 }
 

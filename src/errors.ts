@@ -48,6 +48,9 @@ export const ErrorCode = {
   PERSISTED_QUERY_REQUIRED: "PERSISTED_QUERY_REQUIRED",
   CSRF_CHECK_FAILED: "CSRF_CHECK_FAILED",
   CALLER_RATE_LIMITED: "CALLER_RATE_LIMITED",
+  // Verification of caller-sent credentials (the whole request is refused, before any upstream call).
+  INTROSPECTION_RATE_LIMITED: "INTROSPECTION_RATE_LIMITED",
+  INTROSPECTION_QUEUE_FULL: "INTROSPECTION_QUEUE_FULL",
   // Mutations: codes of the typed error results (src/schema/mutations/results.ts).
   WRITE_OUTCOME_UNKNOWN: "WRITE_OUTCOME_UNKNOWN",
   ACCOUNT_IN_USE: "ACCOUNT_IN_USE",
@@ -59,6 +62,14 @@ export const ErrorCode = {
   CIRCUIT_OPEN: "CIRCUIT_OPEN",
   CREDENTIAL_UNUSABLE: "CREDENTIAL_UNUSABLE",
   UPSTREAM_QUEUE_FULL: "UPSTREAM_QUEUE_FULL",
+  /** The request has made its MAX_UPSTREAM_CALLS_PER_REQUEST reads of Pleo (with extensions.limit). */
+  UPSTREAM_CALL_LIMIT: "UPSTREAM_CALL_LIMIT",
+  // Company connections (src/connections): the stored credential of one company, per field.
+  REAUTHORIZATION_REQUIRED: "REAUTHORIZATION_REQUIRED",
+  VAULT_RECORD_UNREADABLE: "VAULT_RECORD_UNREADABLE",
+  CONNECTION_STORE_UNAVAILABLE: "CONNECTION_STORE_UNAVAILABLE",
+  // Managing connections: the caller's JWT manage claim does not cover the subject.
+  CONNECTION_MANAGE_DENIED: "CONNECTION_MANAGE_DENIED",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

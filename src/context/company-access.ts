@@ -12,10 +12,19 @@ export interface AccessProblem {
   readonly code:
     | typeof ErrorCode.NO_CREDENTIAL_FOR_COMPANY
     | typeof ErrorCode.CREDENTIAL_BINDING_MISMATCH
-    | typeof ErrorCode.CREDENTIAL_REJECTED;
+    | typeof ErrorCode.CREDENTIAL_REJECTED
+    | StoreRefusal;
   readonly subject: { readonly type: SubjectType; readonly id: string };
   readonly message: string;
 }
+
+/** Codes a store raises for a subject it knows but cannot serve (src/connections/vault-credential-store.ts). */
+const STORE_REFUSALS = [
+  ErrorCode.REAUTHORIZATION_REQUIRED,
+  ErrorCode.VAULT_RECORD_UNREADABLE,
+  ErrorCode.CONNECTION_STORE_UNAVAILABLE,
+] as const;
+type StoreRefusal = (typeof STORE_REFUSALS)[number];
 
 type Resolution = { readonly bound: BoundCredential } | { readonly problem: AccessProblem };
 
@@ -75,11 +84,18 @@ export class CompanyAccess {
 
   /**
    * Why company discovery (`Query.company`, `Company` references) found no credential that can see the
-   * company: its own credentials lack `companies:read`, or the request holds none for it.
+   * company: its own credentials lack `companies:read`, the gateway's connection for a company granted
+   * to the caller cannot be served (the store's own code: REAUTHORIZATION_REQUIRED, …), or the request
+   * holds none for it.
    */
   async discoveryDenial(companyId: string): Promise<GatewayError> {
     const id = companyId.toLowerCase();
     if ((await this.companyCredentials(id)).length > 0) return missingScope(id, Scope.companies);
+    const problem = await this.#grantedCompanyProblem(id);
+    // Other problems (a credential bound elsewhere, refused) are not the caller's to know by discovery.
+    if (problem && isStoreRefusal(problem.code)) {
+      return new GatewayError(problem.code, problem.message, { companyId: id });
+    }
     return new GatewayError(
       ErrorCode.NO_CREDENTIAL_FOR_COMPANY,
       `This request holds no credential that can see company ${id}.`,
@@ -144,17 +160,20 @@ export class CompanyAccess {
     const withScope = candidates.find((b) => grants(b, scope));
     if (withScope) return withScope;
     if (candidates.length > 0) throw missingScope(id, scope);
-    if (this.#granted("company").includes(id)) {
-      const resolution = await this.#resolveStored("company", id);
-      if ("problem" in resolution) {
-        throw new GatewayError(resolution.problem.code, resolution.problem.message, { companyId: id, scope });
-      }
-    }
+    const problem = await this.#grantedCompanyProblem(id);
+    if (problem) throw new GatewayError(problem.code, problem.message, { companyId: id, scope });
     throw new GatewayError(
       ErrorCode.NO_CREDENTIAL_FOR_COMPANY,
       `This request holds no credential bound to company ${id}.`,
       { companyId: id, scope },
     );
+  }
+
+  /** Why the gateway's stored credential for a company granted to the caller cannot be used, if so. */
+  async #grantedCompanyProblem(id: string): Promise<AccessProblem | undefined> {
+    if (!this.#granted("company").includes(id)) return undefined;
+    const resolution = await this.#resolveStored("company", id);
+    return "problem" in resolution ? resolution.problem : undefined;
   }
 
   #resolveStored(type: SubjectType, id: string): Promise<Resolution> {
@@ -169,10 +188,17 @@ export class CompanyAccess {
 
   async #bindStored(type: SubjectType, id: string): Promise<Resolution> {
     const subject = { type, id };
-    const credential: PleoCredential | undefined =
-      type === "company"
-        ? await this.#store.companyCredential(id)
-        : await this.#store.organisationCredential(id);
+    let credential: PleoCredential | undefined;
+    try {
+      credential =
+        type === "company"
+          ? await this.#store.companyCredential(id)
+          : await this.#store.organisationCredential(id);
+    } catch (error) {
+      const refusal = storeRefusal(error, subject);
+      if (refusal) return { problem: refusal };
+      throw error;
+    }
     if (!credential) {
       return {
         problem: {
@@ -184,8 +210,11 @@ export class CompanyAccess {
     }
     let binding: BoundCredential["binding"];
     try {
-      binding = await this.#introspector.bind(credential);
+      ({ credential, binding } = await this.#bindRenewing(credential));
     } catch (error) {
+      // Renewing a refused credential may find the subject's connection unservable (e.g. revoked).
+      const refusal = storeRefusal(error, subject);
+      if (refusal) return { problem: refusal };
       if (error instanceof GatewayError && error.code === ErrorCode.CREDENTIAL_REJECTED) {
         return {
           problem: {
@@ -209,6 +238,38 @@ export class CompanyAccess {
     }
     return { bound: { credential, binding, source: "store" } };
   }
+
+  /**
+   * Introspects a stored credential. Introspection speaks for the very credential it is sent with, so it
+   * goes out without the renewal hook (the client would resend it with another); if Pleo refuses a
+   * renewable one, the store's credential of the moment for the same subject is introspected instead
+   * (e.g. another instance has just rotated the grant's pair), and still checked against the subject.
+   */
+  async #bindRenewing(
+    credential: PleoCredential,
+  ): Promise<{ credential: PleoCredential; binding: BoundCredential["binding"] }> {
+    const { renew, ...fixed } = credential;
+    try {
+      return { credential, binding: await this.#introspector.bind(fixed) };
+    } catch (error) {
+      if (!renew || !(error instanceof GatewayError) || error.code !== ErrorCode.CREDENTIAL_REJECTED)
+        throw error;
+      const renewed = await renew();
+      if (!renewed || renewed.hash === credential.hash) throw error;
+      const { renew: _again, ...fixedRenewed } = renewed;
+      return { credential: renewed, binding: await this.#introspector.bind(fixedRenewed) };
+    }
+  }
+}
+
+function isStoreRefusal(code: string): code is StoreRefusal {
+  return (STORE_REFUSALS as readonly string[]).includes(code);
+}
+
+/** The store knows this subject but cannot serve it: that subject's problem, not the request's. */
+function storeRefusal(error: unknown, subject: AccessProblem["subject"]): AccessProblem | undefined {
+  if (!(error instanceof GatewayError) || !isStoreRefusal(error.code)) return undefined;
+  return { code: error.code, subject, message: error.message };
 }
 
 function missingScope(companyId: string, scope: string): GatewayError {

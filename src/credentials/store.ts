@@ -13,6 +13,37 @@ export interface CredentialStore {
   organisationCredential(organisationId: string): Promise<PleoCredential | undefined>;
 }
 
+/**
+ * Several stores asked in order, the first that holds a credential for the subject answering. A store
+ * that knows the subject but cannot serve it (e.g. a connection that needs reauthorization) throws, and
+ * that decides: a later store is not asked to stand in for a credential the first one refused.
+ */
+export class LayeredCredentialStore implements CredentialStore {
+  readonly #layers: readonly CredentialStore[];
+
+  constructor(layers: readonly CredentialStore[]) {
+    this.#layers = layers;
+  }
+
+  companyCredential(companyId: string): Promise<PleoCredential | undefined> {
+    return this.#first((store) => store.companyCredential(companyId));
+  }
+
+  organisationCredential(organisationId: string): Promise<PleoCredential | undefined> {
+    return this.#first((store) => store.organisationCredential(organisationId));
+  }
+
+  async #first(
+    lookup: (store: CredentialStore) => Promise<PleoCredential | undefined>,
+  ): Promise<PleoCredential | undefined> {
+    for (const store of this.#layers) {
+      const credential = await lookup(store);
+      if (credential) return credential;
+    }
+    return undefined;
+  }
+}
+
 const secretEntry = z.union([
   z.object({ apiKey: z.string().min(1) }).strict(),
   z.object({ accessToken: z.string().min(1) }).strict(),

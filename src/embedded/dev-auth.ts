@@ -8,6 +8,8 @@ interface DevTokenClaims {
   readonly subject: string;
   readonly companies?: readonly string[];
   readonly organisations?: readonly string[];
+  /** Organisation and company ids the caller may connect and manage (claim `pleo_manage`). */
+  readonly manages?: readonly string[];
   readonly ttlSeconds?: number;
 }
 
@@ -34,6 +36,7 @@ export async function createDevAuth(): Promise<DevAuth> {
       new SignJWT({
         pleo_companies: [...(claims.companies ?? [])],
         pleo_organisations: [...(claims.organisations ?? [])],
+        ...(claims.manages ? { pleo_manage: [...claims.manages] } : {}),
       })
         .setProtectedHeader({ alg: ALGORITHM, kid })
         .setIssuer(DEV_ISSUER)

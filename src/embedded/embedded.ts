@@ -1,6 +1,7 @@
+import type { EmbeddedOAuthDemo } from "../connections/connections-config.ts";
 import type { CallerTokenOptions } from "../context/caller-token.ts";
 import { InMemoryCredentialStore } from "../credentials/store.ts";
-import { type RunningSimulator, startSimulator } from "../simulator/index.ts";
+import { DEMO_OAUTH_CLIENT, type RunningSimulator, startSimulator } from "../simulator/index.ts";
 import { createDevAuth, type DevAuth } from "./dev-auth.ts";
 import { embeddedCredentialStore, embeddedPersonas, type Persona } from "./personas.ts";
 
@@ -9,8 +10,13 @@ export interface EmbeddedEnvironment {
   readonly auth: DevAuth;
   readonly credentialStore: InMemoryCredentialStore;
   readonly callerTokens: CallerTokenOptions;
+  /** The simulator's demo OAuth client, which the gateway registers its callback with. */
+  readonly oauthDemo: EmbeddedOAuthDemo;
   personas(): Promise<Persona[]>;
 }
+
+/** Short, so the demo shows access tokens being refreshed while queries keep working. */
+const DEMO_ACCESS_TOKEN_TTL_MS = 60_000;
 
 /**
  * The embedded default: the Pleo simulator on loopback, a throw-away caller-JWT issuer, and a credential
@@ -20,11 +26,14 @@ export async function startEmbedded(options: {
   simulatorPort: number;
   /** Delay the simulator adds to every request (benchmarks and parallelism tests). */
   simulatorLatencyMs?: number;
+  /** Lifetime of the simulator's OAuth access tokens (default 60 s). */
+  oauthAccessTokenTtlMs?: number;
 }): Promise<EmbeddedEnvironment> {
   const simulator = await startSimulator({
     host: "127.0.0.1",
     port: options.simulatorPort,
     latencyMs: options.simulatorLatencyMs ?? 0,
+    oauthAccessTokenTtlMs: options.oauthAccessTokenTtlMs ?? DEMO_ACCESS_TOKEN_TTL_MS,
   });
   const auth = await createDevAuth();
   return {
@@ -39,6 +48,12 @@ export async function startEmbedded(options: {
       companiesClaim: "pleo_companies",
       organisationsClaim: "pleo_organisations",
       keys: { jwks: auth.jwks },
+    },
+    oauthDemo: {
+      simulatorUrl: simulator.url,
+      client: DEMO_OAUTH_CLIENT,
+      register: (redirectUri) =>
+        simulator.registerOAuthClient({ ...DEMO_OAUTH_CLIENT, redirectUris: [redirectUri] }),
     },
     personas: () => embeddedPersonas(auth),
   };

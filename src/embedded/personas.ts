@@ -30,8 +30,13 @@ export function embeddedCredentialStore(): CredentialStoreFile {
 
 /** The personas, with fresh JWTs for those that use gateway-held credentials. */
 export async function embeddedPersonas(auth: DevAuth): Promise<Persona[]> {
-  const bearer = async (subject: string, companies: string[], organisations: string[]) => ({
-    authorization: `Bearer ${await auth.issue({ subject, companies, organisations })}`,
+  const bearer = async (
+    subject: string,
+    companies: string[],
+    organisations: string[],
+    manages?: string[],
+  ) => ({
+    authorization: `Bearer ${await auth.issue({ subject, companies, organisations, ...(manages ? { manages } : {}) })}`,
   });
   return [
     {
@@ -68,6 +73,17 @@ export async function embeddedPersonas(auth: DevAuth): Promise<Persona[]> {
       description:
         "A script with an NL key limited to accounts and tax codes: vendors fail with MISSING_SCOPE.",
       headers: { "x-pleo-api-key": CREDENTIALS.nlReadOnlyAccounts.secret },
+    },
+    {
+      name: "connections-admin",
+      description:
+        "IT admin of Love Crème Brûlée Group: may connect and manage the group's companies (claim pleo_manage) and is granted them, so a company connected through OAuth resolves for this caller. See docs/connections.md.",
+      headers: await bearer(
+        "user:connections-admin",
+        group,
+        [ORGANISATIONS.loveCremeBrulee.id],
+        [ORGANISATIONS.loveCremeBrulee.id],
+      ),
     },
     {
       name: "anonymous",

@@ -10,6 +10,7 @@ import { RequestCallBudget } from "./http/call-budget.ts";
 import { type CallerScope, type CallPlan, callSubject, type PleoCall, planCall } from "./http/call-plan.ts";
 import { ClientCore, type PleoClientOptions } from "./http/core.ts";
 import { type ProbeResult, probeUpstream } from "./http/probe.ts";
+import { renewedAfterRefusal } from "./http/renewal.ts";
 import { parseJson, type RawResponse } from "./http/transport.ts";
 
 export type { UpstreamCallEvent } from "./http/attempt.ts";
@@ -95,7 +96,7 @@ export class PleoClient {
       ? scoped.derive(call.signal)
       : Deadline.after(core.options.defaultDeadlineMs, { parent: call.signal });
     try {
-      if (!core.tracing) return await this.#call(plan, call, deadline);
+      if (!core.tracing) return await this.#callRenewing(plan, call, deadline);
       return await inSpan(
         `pleo ${plan.endpoint}`,
         {
@@ -105,10 +106,24 @@ export class PleoClient {
           ...(call.companyId ? { "pleo.company_id": call.companyId } : {}),
           "pleo.credential_id": credential.id,
         },
-        () => this.#call(plan, call, deadline),
+        () => this.#callRenewing(plan, call, deadline),
       );
     } finally {
       deadline.dispose();
+    }
+  }
+
+  /**
+   * A call refused with a credential the gateway has since replaced goes out once more with the new one
+   * (see http/renewal.ts), within the same deadline and counted once against the request's bound.
+   */
+  async #callRenewing<T>(plan: CallPlan, call: PleoCall<T>, deadline: Deadline): Promise<T> {
+    try {
+      return await this.#call(plan, call, deadline);
+    } catch (error) {
+      const renewed = await renewedAfterRefusal(plan.credential, error);
+      if (!renewed) throw error;
+      return await this.#call(planCall(this.#core.baseUrl, renewed, call, this.#scope), call, deadline);
     }
   }
 

@@ -40,11 +40,28 @@ export interface PleoCredential {
   readonly id: string;
   /** Full SHA-256, used as a cache key so no cache ever holds the secret itself. */
   readonly hash: string;
+  /**
+   * Only on a credential the gateway holds for a subject that can rotate it (an OAuth connection): the
+   * credential the gateway holds for that same subject now, asked for after Pleo refused this one, e.g.
+   * because another instance rotated the pair a moment ago. Resolves to undefined when there is none
+   * newer; rejects with a typed error when the subject's connection cannot be served at all.
+   */
+  readonly renew?: () => Promise<PleoCredential | undefined>;
 }
 
-export function createCredential(kind: CredentialKind, secretValue: string): PleoCredential {
+export function createCredential(
+  kind: CredentialKind,
+  secretValue: string,
+  renew?: PleoCredential["renew"],
+): PleoCredential {
   const hash = createHash("sha256").update(`${kind}\u0000${secretValue}`).digest("hex");
-  return { kind, secret: new Secret(secretValue), id: `cred_${hash.slice(0, 16)}`, hash };
+  return {
+    kind,
+    secret: new Secret(secretValue),
+    id: `cred_${hash.slice(0, 16)}`,
+    hash,
+    ...(renew ? { renew } : {}),
+  };
 }
 
 /** Pleo's two schemes: API key as Basic `<key>:` (empty password), OAuth access token as Bearer. */

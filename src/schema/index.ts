@@ -14,6 +14,7 @@ import "./types/employee.ts";
 import "./types/export-job.ts";
 import "./types/accounting-entry.ts";
 import "./types/viewer.ts";
+import "./types/pleo-connection.ts";
 import "./mutations/results.ts";
 import "./mutations/vendors.ts";
 import "./mutations/accounts.ts";
@@ -21,6 +22,7 @@ import "./mutations/tax-codes.ts";
 import "./mutations/tags.ts";
 import "./mutations/export-jobs.ts";
 import "./mutations/export-job-items.ts";
+import "./mutations/connections.ts";
 // The multi-company orchestrations, beside what they share (orchestration/company-outcomes.ts, sync.ts).
 import "./mutations/orchestration/sync-tax-codes.ts";
 import "./mutations/orchestration/sync-vendors.ts";

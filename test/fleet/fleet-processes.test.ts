@@ -172,7 +172,10 @@ describe("a fleet of three gateway processes over one Redis", () => {
     // The run is far shorter than a minute: the burst and a slot or two are all the fleet may spend.
     const spanMs = Date.parse(calls.at(-1)?.at ?? "") - Date.parse(calls[0]?.at ?? "");
     expect(calls.length).toBeLessThanOrEqual(BURST + Math.ceil(spanMs / INTERVAL_MS) + 1);
-    expect(limited).toBeGreaterThanOrEqual(answers.length - calls.length);
+    // Offered three times what the budget allows, most callers are refused at once. (Not "answers −
+    // calls": concurrent identical reads on one instance share one upstream call, so a call may serve
+    // several answers — more so now that callers wait their turn at the budget instead of failing.)
+    expect(limited).toBeGreaterThanOrEqual(Math.floor(answers.length / 2));
   });
 
   it("sends a credential Pleo revoked no more from any instance once one saw the 401", async () => {

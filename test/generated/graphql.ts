@@ -702,6 +702,58 @@ export type Conflict = MutationError & {
   upstreamType?: Maybe<Scalars['String']['output']>;
 };
 
+export type ConnectPleoApiKeyInput = {
+  /** The API key; never echoed or logged. */
+  apiKey: Scalars['String']['input'];
+};
+
+export type ConnectPleoApiKeyResult = ConnectionFailure | PleoConnectionPayload;
+
+export type ConnectionErrorCode =
+  | 'ALREADY_CONNECTED'
+  | 'CONNECTION_CHANGED'
+  | 'CREDENTIAL_REJECTED'
+  | 'MANAGE_DENIED'
+  | 'NOT_AN_API_KEY_CONNECTION'
+  | 'NOT_CONNECTED'
+  | 'NOT_SIGNED_IN'
+  | 'OAUTH_NOT_CONFIGURED'
+  | 'RECORD_UNREADABLE'
+  | 'RETURN_TO_NOT_ALLOWED'
+  | 'SUBJECT_MISMATCH'
+  | 'UNAVAILABLE';
+
+/** Why a connection action was refused. Nothing was stored or changed. */
+export type ConnectionFailure = {
+  __typename?: 'ConnectionFailure';
+  code: ConnectionErrorCode;
+  message: Scalars['String']['output'];
+  /** The subject's URN, when known. */
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
+/** The company or organisation a connection is for, as Pleo's introspection named it. */
+export type ConnectionSubject = {
+  __typename?: 'ConnectionSubject';
+  id: Scalars['UUID']['output'];
+  kind: ConnectionSubjectKind;
+  /** The company's name from Pleo (Pleo exposes none for organisations). */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The company's organisation, from Pleo. */
+  organisationId?: Maybe<Scalars['UUID']['output']>;
+  /** `urn:pleo:company:<uuid>` */
+  urn: Scalars['String']['output'];
+};
+
+export type ConnectionSubjectInput = {
+  id: Scalars['UUID']['input'];
+  kind: ConnectionSubjectKind;
+};
+
+export type ConnectionSubjectKind =
+  | 'COMPANY'
+  | 'ORGANISATION';
+
 export type CreateAccountInput = {
   archived?: InputMaybe<Scalars['Boolean']['input']>;
   /** The account number, e.g. 4000 (at most 255 characters). */
@@ -873,6 +925,20 @@ export type DeleteTaxCodePayload = {
 };
 
 export type DeleteTaxCodeResult = AccessDenied | Conflict | DeleteTaxCodePayload | NotFound | RateLimited | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+export type DisconnectPleoConnectionInput = {
+  subject: ConnectionSubjectInput;
+};
+
+export type DisconnectPleoConnectionPayload = {
+  __typename?: 'DisconnectPleoConnectionPayload';
+  /** Pleo's installation was removed (OAuth connections whose grant still worked). */
+  installationRemoved: Scalars['Boolean']['output'];
+  /** The URN of the subject disconnected. */
+  subject: Scalars['String']['output'];
+};
+
+export type DisconnectPleoConnectionResult = ConnectionFailure | DisconnectPleoConnectionPayload;
 
 /** A person in one company's Pleo (Pleo's employee directory has no roles). */
 export type Employee = Node & {
@@ -1414,6 +1480,8 @@ export type Mutation = {
   archiveVendor?: Maybe<ArchiveVendorResult>;
   /** Completes an IN_PROGRESS export job (`completed`, or `completed_with_errors` with withErrors: true). Needs `export-jobs:write`. */
   completeExportJob?: Maybe<CompleteExportJobResult>;
+  /** Connects the company or organisation Pleo's introspection binds this API key to. */
+  connectPleoApiKey: ConnectPleoApiKeyResult;
   /** Creates an account (`POST /v1/chart-of-accounts`, needs `accounts:write`). Sending an account identical to an existing one returns it; a different one with the same externalId is a Conflict carrying the existing account. */
   createAccount?: Maybe<CreateAccountResult>;
   /** Creates up to 1000 accounts in one Pleo batch (`POST /v1/chart-of-accounts/batch`, needs `accounts:write`). Pleo creates what it can; each refused account is listed with its reasons. */
@@ -1432,14 +1500,20 @@ export type Mutation = {
   deleteAccount?: Maybe<DeleteAccountResult>;
   /** Deletes a tax code (`DELETE /v0/tax-codes/{id}`, needs `tax-codes:write`). Pleo may refuse one that accounting entries use (Conflict): archive it instead. */
   deleteTaxCode?: Maybe<DeleteTaxCodeResult>;
+  /** Forgets the connection's secret. For OAuth connections Pleo's installation is removed first (DELETE /v1/installations/me). */
+  disconnectPleoConnection: DisconnectPleoConnectionResult;
   /** Fails a PENDING or IN_PROGRESS export job with a reason (`failed`; e.g. reasonType CANCELED_BY_USER to cancel). Needs `export-jobs:write`. */
   failExportJob?: Maybe<FailExportJobResult>;
   /** For each company: takes its oldest PENDING export job, starts it, marks every item exported (successful, now) in batches of 100, and completes it (with errors if Pleo refused some item results). For entries booked by other means; an integration that books them itself uses the individual mutations. One outcome per company, each with that company's own credential (`export-jobs:write` and `export-jobs:read`); a failed step stops that company only (a started job then stays IN_PROGRESS until failed, completed or expired). */
   processOldestPendingExportJob?: Maybe<ProcessOldestPendingExportJobResult>;
+  /** Replaces an API-key connection's key with one Pleo binds to the same subject. */
+  replacePleoApiKey: ReplacePleoApiKeyResult;
   /** Reports the export result of each item (`PUT /v3/export-jobs/{id}/items`, needs `export-jobs:write`), split into Pleo's batches of 100, with Pleo's per-item errors merged. Each result is sent at most once; every update keeps the job from expiring for another hour. */
   reportExportJobItems?: Maybe<ReportExportJobItemsResult>;
   /** Starts a PENDING export job: the `started` event makes it IN_PROGRESS (`POST /v3/export-job-events`, needs `export-jobs:write`). Read its items with `job { exportItems }` while it runs. */
   startExportJob?: Maybe<StartExportJobResult>;
+  /** Starts connecting a company or organisation through Pleo's OAuth flow. The subject is chosen on Pleo's consent page and learnt from Pleo; the caller's manage claim must cover it. */
+  startPleoConnection: StartPleoConnectionResult;
   /** Makes each company's tax codes match the given ones (by code): creates the missing, updates the different, leaves the rest. One outcome per company, each done with that company's own credential (`tax-codes:write` and `tax-codes:read`); a company that fails never affects the others. */
   syncTaxCodes?: Maybe<SyncTaxCodesResult>;
   /** Makes each company's vendors match the given ones (by externalId): creates the missing, updates the different (their state is left as it is), leaves the rest. A vendor whose code is taken by another vendor is a Conflict carrying that vendor. One outcome per company, each done with that company's own credential (`vendors:write` and `vendors:read`); a company that fails never affects the others. */
@@ -1490,6 +1564,12 @@ export type MutationArchiveVendorArgs = {
 /** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
 export type MutationCompleteExportJobArgs = {
   input: CompleteExportJobInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationConnectPleoApiKeyArgs = {
+  input: ConnectPleoApiKeyInput;
 };
 
 
@@ -1548,6 +1628,12 @@ export type MutationDeleteTaxCodeArgs = {
 
 
 /** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationDisconnectPleoConnectionArgs = {
+  input: DisconnectPleoConnectionInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
 export type MutationFailExportJobArgs = {
   input: FailExportJobInput;
 };
@@ -1560,6 +1646,12 @@ export type MutationProcessOldestPendingExportJobArgs = {
 
 
 /** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationReplacePleoApiKeyArgs = {
+  input: ReplacePleoApiKeyInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
 export type MutationReportExportJobItemsArgs = {
   input: ReportExportJobItemsInput;
 };
@@ -1568,6 +1660,12 @@ export type MutationReportExportJobItemsArgs = {
 /** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
 export type MutationStartExportJobArgs = {
   input: StartExportJobInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationStartPleoConnectionArgs = {
+  input: StartPleoConnectionInput;
 };
 
 
@@ -1698,6 +1796,37 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A Pleo credential the gateway holds for one company or organisation. Never the secret. */
+export type PleoConnection = {
+  __typename?: 'PleoConnection';
+  accessTokenExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  connectedAt: Scalars['DateTime']['output'];
+  /** The `sub` of the caller who connected it. */
+  connectedBy: Scalars['String']['output'];
+  kind: PleoConnectionKind;
+  lastRefreshAt?: Maybe<Scalars['DateTime']['output']>;
+  scopes: Array<Scalars['String']['output']>;
+  status: PleoConnectionStatus;
+  subject: ConnectionSubject;
+};
+
+export type PleoConnectionKind =
+  /** An API key an admin connected. */
+  | 'API_KEY'
+  /** An OAuth grant from the connect flow; its access token is refreshed by the gateway. */
+  | 'OAUTH';
+
+export type PleoConnectionPayload = {
+  __typename?: 'PleoConnectionPayload';
+  connection: PleoConnection;
+};
+
+export type PleoConnectionStatus =
+  /** In use. */
+  | 'ACTIVE'
+  /** Pleo revoked the OAuth grant: the company's fields fail with REAUTHORIZATION_REQUIRED until someone connects it again. */
+  | 'REAUTHORIZATION_REQUIRED';
+
 export type ProcessExportJobsPayload = {
   __typename?: 'ProcessExportJobsPayload';
   outcomes: Array<CompanyExportOutcome>;
@@ -1715,6 +1844,8 @@ export type Query = {
   __typename?: 'Query';
   /** A company by Pleo company_id or global ID, if a credential of this request can see it. */
   company?: Maybe<Company>;
+  /** The gateway's connections the caller may manage (their JWT's manage claim lists the company or its organisation). Without manage rights: CONNECTION_MANAGE_DENIED. */
+  connections: Array<PleoConnection>;
   node?: Maybe<Node>;
   nodes: Array<Maybe<Node>>;
   /** An organisation by Pleo organization_id or global ID, if this request can discover it. */
@@ -1758,6 +1889,14 @@ export type RateLimited = MutationError & {
   message: Scalars['String']['output'];
   retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
 };
+
+export type ReplacePleoApiKeyInput = {
+  /** The API key; never echoed or logged. */
+  apiKey: Scalars['String']['input'];
+  subject: ConnectionSubjectInput;
+};
+
+export type ReplacePleoApiKeyResult = ConnectionFailure | PleoConnectionPayload;
 
 export type ReportExportJobItemsInput = {
   companyId?: InputMaybe<Scalars['ID']['input']>;
@@ -1810,6 +1949,19 @@ export type StartExportJobInput = {
 };
 
 export type StartExportJobResult = AccessDenied | Conflict | ExportJobEventPayload | InvalidExportJobTransition | NotFound | RateLimited | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WriteOutcomeUnknown;
+
+export type StartPleoConnectionInput = {
+  /** Where the browser goes afterwards; must be on OAUTH_RETURN_TO_ALLOWLIST. */
+  returnTo: Scalars['String']['input'];
+};
+
+export type StartPleoConnectionPayload = {
+  __typename?: 'StartPleoConnectionPayload';
+  /** Pleo's consent page. Open it in the same browser that called this mutation: the flow is bound to it by a cookie on /oauth/pleo/callback. The browser ends up at returnTo?connection=<outcome>. */
+  authorizationUrl: Scalars['String']['output'];
+};
+
+export type StartPleoConnectionResult = ConnectionFailure | StartPleoConnectionPayload;
 
 export type SyncAction =
   | 'CREATED'
