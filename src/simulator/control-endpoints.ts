@@ -6,6 +6,7 @@ import type { AuthorizationServer } from "./oauth/authorization-server.ts";
 import { type RequestLog, requestLogEntry } from "./request-log.ts";
 import { ALL_CREDENTIALS } from "./seed/identities.ts";
 import type { SimStore } from "./store.ts";
+import type { WebhookDeliveries } from "./subscriptions/webhook-deliveries.ts";
 
 /** The parts of a running simulator that the `/__sim/*` endpoints observe and steer. */
 export interface ControlledParts {
@@ -14,6 +15,7 @@ export interface ControlledParts {
   readonly faults: FaultInjector;
   readonly oauth: AuthorizationServer;
   readonly hung: HungRequests;
+  readonly webhooks: WebhookDeliveries;
   /** Everything `POST /__sim/reset` (and `RunningSimulator.reset()`) restores. */
   reset(): void;
 }
@@ -43,6 +45,16 @@ export function handleControl(
     send(res, 204, undefined, {});
   } else if (path.startsWith("/__sim/oauth/") && handleOAuthControl(parts, method, path, rawBody, res)) {
     return;
+  } else if (method === "GET" && path === "/__sim/webhooks") {
+    send(res, 200, { data: parts.webhooks.list() }, {});
+  } else if (method === "POST" && path.startsWith("/__sim/webhooks/redeliver/")) {
+    // Sends a past event again with its original webhook-id: how tests exercise a receiver's replay check.
+    const started = parts.webhooks.redeliver(
+      decodeURIComponent(path.slice("/__sim/webhooks/redeliver/".length)),
+    );
+    if (started === undefined)
+      send(res, 404, { type: "NOT_FOUND", message: "No webhook event with that id was sent." }, {});
+    else send(res, 202, { data: started }, {});
   } else if (method === "GET" && path === "/__sim/faults") {
     send(res, 200, { data: faults.list() }, {});
   } else if (method === "DELETE" && path === "/__sim/faults") {

@@ -20,3 +20,6 @@ export { SEED_REFERENCE_TIME } from "./seed/clock.ts";
 export * from "./seed/identities.ts";
 export { type SeedData, type SeededCompany, seedData, seededCompany } from "./seed-data.ts";
 export { type RunningSimulator, type SimulatorOptions, startSimulator } from "./server.ts";
+export type { WebhookEventType } from "./subscriptions/events.ts";
+export type { SubscriptionActivityModel, SubscriptionModel } from "./subscriptions/models.ts";
+export type { WebhookDelivery, WebhookLogEntry } from "./subscriptions/webhook-deliveries.ts";

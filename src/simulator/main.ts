@@ -49,6 +49,8 @@ console.log(
     `OAuth: ${simulator.url}/oauth/authorize, /oauth/token; demo client 'pleo-gateway-demo'` +
       ` (register redirect URIs with POST ${simulator.url}/__sim/oauth/clients)` +
       `; access tokens live ${oauthTtlSeconds ?? 900} s`,
+    `Webhooks: subscribe with POST ${simulator.url}/v1/subscriptions (loopback endpoints only); created` +
+      ` vendors and export jobs are delivered signed; deliveries at GET ${simulator.url}/__sim/webhooks`,
     "Try:",
     `  curl -u '<api key>:' ${simulator.url}/v1/introspect`,
     `  curl ${simulator.url}/__sim/requests     # request log; POST /__sim/reset restores the seed`,

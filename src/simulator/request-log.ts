@@ -27,6 +27,14 @@ export interface SimRequestLogEntry {
   oauthClientId: string | null;
   status: number;
   durationMs: number;
+  /** Webhook deliveries the simulator made (to a subscriber, not from a caller); absent on API requests. */
+  webhook?: {
+    eventId: string;
+    eventType: string;
+    subscriptionId: string;
+    attempt: number;
+    redelivery: boolean;
+  };
 }
 
 /** Who called and what for, as a request's answer knows it; the grant fields only at the auth server. */

@@ -12,6 +12,8 @@ import { RequestLog, type SimRequestLogEntry } from "./request-log.ts";
 import { Router } from "./router.ts";
 import { simulatorRoutes } from "./routes/index.ts";
 import { SimStore } from "./store.ts";
+import { SubscriptionStore } from "./subscriptions/subscription-store.ts";
+import { WebhookDeliveries, type WebhookDelivery } from "./subscriptions/webhook-deliveries.ts";
 
 export interface SimulatorOptions {
   /** Interface to listen on; default 127.0.0.1 (the simulator is meant for loopback only). */
@@ -26,6 +28,11 @@ export interface SimulatorOptions {
   oauthClients?: readonly OAuthClient[];
   /** Lifetime of issued OAuth access tokens; default 900 000 (15 minutes), at least 1000. */
   oauthAccessTokenTtlMs?: number;
+  /**
+   * Pauses between webhook delivery attempts; its length is the number of retries after the first attempt.
+   * Default [200, 1000, 5000].
+   */
+  webhookRetryDelaysMs?: readonly number[];
 }
 
 export interface RunningSimulator {
@@ -37,7 +44,8 @@ export interface RunningSimulator {
   requests(): SimRequestLogEntry[];
   /**
    * Clears the request log, fault rules and rate-limit counts, releases hung requests, restores the seed,
-   * and forgets OAuth codes, grants and installations (registered OAuth clients stay).
+   * forgets OAuth codes, grants and installations (registered OAuth clients stay), and forgets webhook
+   * subscriptions and deliveries (pending retries are cancelled).
    */
   reset(): void;
   /** Fault injection (also over HTTP: `POST/GET/DELETE /__sim/faults`). */
@@ -51,6 +59,12 @@ export interface RunningSimulator {
    * malformed client (e.g. a redirect URI that is not an absolute http(s) URL). Clients survive `reset()`.
    */
   registerOAuthClient(client: OAuthClient): void;
+  /** Webhook deliveries (also over HTTP: `GET /__sim/webhooks`, `POST /__sim/webhooks/redeliver/{eventId}`). */
+  readonly webhooks: {
+    list(): WebhookDelivery[];
+    /** Sends a past event again with its original webhook-id; undefined for an unknown event. */
+    redeliver(eventId: string): WebhookDelivery[] | undefined;
+  };
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
@@ -64,7 +78,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     accessTokenTtlMs: options.oauthAccessTokenTtlMs,
   });
   const issued: IssuedTokenLookup = (secret) => oauth.accessToken(secret);
-  const router = new Router(simulatorRoutes(oauth));
+  const subscriptions = new SubscriptionStore();
+  const webhooks = new WebhookDeliveries(subscriptions, log, { retryDelaysMs: options.webhookRetryDelaysMs });
+  const router = new Router(simulatorRoutes({ oauth, subscriptions, events: webhooks }));
   const faults = new FaultInjector();
   const rateLimit =
     options.rateLimitPerMinute === undefined ? undefined : new SimRateLimit(options.rateLimitPerMinute);
@@ -72,6 +88,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const reset = () => {
     store.reset();
     oauth.reset();
+    webhooks.reset();
+    subscriptions.reset();
     log.clear();
     faults.clear();
     rateLimit?.clear();
@@ -83,6 +101,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     faults,
     oauth,
     hung,
+    webhooks,
     reset,
     router,
     rateLimit,
@@ -123,9 +142,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       },
     },
     registerOAuthClient: (client) => oauth.registerClient(client),
+    webhooks: {
+      list: () => webhooks.list(),
+      redeliver: (eventId) => webhooks.redeliver(eventId),
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         hung.release();
+        webhooks.reset();
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections (fetch keeps them) would otherwise hold close() open.
         server.closeAllConnections();

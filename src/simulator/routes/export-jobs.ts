@@ -15,6 +15,7 @@ import { type PageSpec, paginate, parsePageRequest } from "../pagination.ts";
 import { enumListParam, enumParam, uuidPathParam } from "../query.ts";
 import { dateTimeSchema, uuidSchema } from "../request-schemas.ts";
 import type { RouteDefinition } from "../router.ts";
+import type { WebhookEventSink } from "../subscriptions/events.ts";
 
 const JOB_FAILURE_REASON_TYPES = [
   "invalid_configuration",
@@ -119,8 +120,11 @@ export function exportJob(ctx: RequestContext, jobId: string): ExportJobModel {
 const jobOwner: RouteDefinition["pathOwner"] = (store, params) =>
   store.exportJobs.companyOf(params.jobId?.toLowerCase() ?? "");
 
-/** Export API v3: jobs of a company, one job and its items; creating jobs, their events and item results. */
-export const exportJobRoutes: RouteDefinition[] = [
+/**
+ * Export API v3: jobs of a company, one job and its items; creating jobs (announced to the company's webhook
+ * subscriptions), their events and item results.
+ */
+export const exportJobRoutes = (events: WebhookEventSink): RouteDefinition[] => [
   {
     method: "GET",
     path: "/v3/export-jobs",
@@ -172,6 +176,7 @@ export const exportJobRoutes: RouteDefinition[] = [
         isInteractive: body.isInteractive ?? true,
         vendorBasedBookkeeping: body.options?.vendorBasedBookkeeping ?? false,
       });
+      events.emit("v1.export-job.created", job);
       return { status: 201, body: { data: job } };
     },
   },

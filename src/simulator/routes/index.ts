@@ -1,4 +1,7 @@
 import type { RouteDefinition } from "../router.ts";
+import type { WebhookEventSink } from "../subscriptions/events.ts";
+import { subscriptionRoutes } from "../subscriptions/subscription-routes.ts";
+import type { SubscriptionStore } from "../subscriptions/subscription-store.ts";
 import { accountingEntryRoutes } from "./accounting-entries.ts";
 import { accountRoutes } from "./accounts.ts";
 import { companyRoutes } from "./companies.ts";
@@ -12,11 +15,21 @@ import { tagRoutes } from "./tags.ts";
 import { taxCodeRoutes } from "./tax-codes.ts";
 import { vendorRoutes } from "./vendors.ts";
 
-/**
- * Every API endpoint the simulator serves, one module per Pleo API. Installations live with the
- * authorisation server's state, so that module is built around it.
- */
-export const simulatorRoutes = (oauth: InstallationRouteDeps): readonly RouteDefinition[] => [
+/** The state the stateful route modules are built around, besides the store every handler gets. */
+export interface SimulatorRouteDeps {
+  /** The authorisation server's installations and grants. */
+  readonly oauth: InstallationRouteDeps;
+  readonly subscriptions: SubscriptionStore;
+  /** Where creating routes announce what they created, for webhook delivery. */
+  readonly events: WebhookEventSink;
+}
+
+/** Every API endpoint the simulator serves, one module per Pleo API. */
+export const simulatorRoutes = ({
+  oauth,
+  subscriptions,
+  events,
+}: SimulatorRouteDeps): readonly RouteDefinition[] => [
   ...introspectRoutes,
   ...installationRoutes(oauth),
   ...companyRoutes,
@@ -25,8 +38,9 @@ export const simulatorRoutes = (oauth: InstallationRouteDeps): readonly RouteDef
   ...taxCodeRoutes,
   ...tagGroupRoutes,
   ...tagRoutes,
-  ...vendorRoutes,
-  ...exportJobRoutes,
+  ...vendorRoutes(events),
+  ...exportJobRoutes(events),
   ...exportItemRoutes,
   ...accountingEntryRoutes,
+  ...subscriptionRoutes(subscriptions),
 ];

@@ -9,6 +9,7 @@ import { uuidPathParam } from "../query.ts";
 import { countryCode, currencyCode, filterList, optionalString, uuidSchema } from "../request-schemas.ts";
 import type { RouteDefinition } from "../router.ts";
 import type { SimStore } from "../store.ts";
+import type { WebhookEventSink } from "../subscriptions/events.ts";
 
 const text = z.string().min(1).max(255);
 
@@ -109,8 +110,11 @@ const vendorPages: PageSpec<VendorModel> = {
 const inList = <T>(list: readonly T[] | null | undefined, value: T | undefined): boolean =>
   list == null || (value !== undefined && list.includes(value));
 
-/** External vendors API (v1): search within one company (`company_id` is mandatory) and get by id. */
-export const vendorRoutes: RouteDefinition[] = [
+/**
+ * External vendors API (v1): search within one company (`company_id` is mandatory) and get by id; creating
+ * a vendor announces it to the company's webhook subscriptions.
+ */
+export const vendorRoutes = (events: WebhookEventSink): RouteDefinition[] => [
   {
     method: "POST",
     path: "/v1/vendors:search",
@@ -166,6 +170,7 @@ export const vendorRoutes: RouteDefinition[] = [
         updatedAt: now,
       };
       store.vendors.put(created);
+      events.emit("v1.vendor.created", created);
       return { status: 201, body: { data: created } };
     },
   },
