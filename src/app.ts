@@ -1,5 +1,9 @@
-import type { RequestListener } from "node:http";
+import type { RequestListener, Server } from "node:http";
 import { createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
+import { NO_READ_CACHE, type ReadCacheOptions } from "./cache/cache-config.ts";
+import { CacheKeys } from "./cache/cache-keys.ts";
+import { bindReadCacheMetrics } from "./cache/cache-metrics.ts";
+import { ReadCache } from "./cache/read-cache.ts";
 import { Connections } from "./connections/connections.ts";
 import type { ConnectionsOptions } from "./connections/connections-config.ts";
 import { type CallerTokenOptions, CallerTokenVerifier } from "./context/caller-token.ts";
@@ -13,6 +17,8 @@ import { type CachedBinding, CredentialIntrospector } from "./credentials/intros
 import type { CredentialStore } from "./credentials/store.ts";
 import type { Persona } from "./embedded/personas.ts";
 import { PERSONA_EXAMPLE_QUERY } from "./embedded/personas.ts";
+import { type CompanyEvents, createCompanyEvents } from "./events/company-events.ts";
+import { serveGraphqlWs, type WebSocketEndpoint } from "./events/graphql-ws-server.ts";
 import type { Fleet } from "./fleet/fleet.ts";
 import { PleoClient, type PleoClientOptions } from "./pleo/client.ts";
 import { useDeadlineRelease } from "./plugins/deadline.ts";
@@ -21,8 +27,10 @@ import { useHealthChecks } from "./plugins/health.ts";
 import { logUpstream, useRequestLogging } from "./plugins/logging.ts";
 import { useMetrics } from "./plugins/metrics.ts";
 import { useConnections } from "./plugins/oauth-callback.ts";
+import { usePleoWebhooks } from "./plugins/pleo-webhooks.ts";
 import { useRequestInfo } from "./plugins/request-info.ts";
 import { traceResolvers, useTracing } from "./plugins/tracing.ts";
+import { useUpstreamReport } from "./plugins/upstream-report.ts";
 import { gatewaySchema } from "./schema/index.ts";
 import { withBodyLimit } from "./security/body-limit.ts";
 import { CallerRateLimiter } from "./security/caller-rate-limit.ts";
@@ -32,6 +40,8 @@ import { TrustedProxies } from "./support/client-address.ts";
 import type { Logger } from "./support/logger.ts";
 import { LruCache } from "./support/lru-cache.ts";
 import { GatewayMetrics } from "./support/metrics.ts";
+import { PleoWebhooks } from "./webhooks/pleo-webhooks.ts";
+import type { WebhooksOptions } from "./webhooks/webhooks-config.ts";
 
 export interface GatewayOptions {
   readonly pleo: PleoClientOptions;
@@ -65,6 +75,10 @@ export interface GatewayOptions {
    * served before `credentialStore`. Absent: the static credentials alone, as before.
    */
   readonly connections?: ConnectionsOptions;
+  /** The cross-request read cache (src/cache): TTLs per resource, bound. Absent: nothing cached. */
+  readonly readCache?: ReadCacheOptions;
+  /** Pleo webhooks in and subscription management (src/webhooks). Absent: no `/webhooks/pleo`. */
+  readonly webhooks?: WebhooksOptions;
 }
 
 export interface OperationsOptions {
@@ -87,6 +101,12 @@ export interface Gateway {
   readonly pleo: PleoClient;
   /** Absent when metrics are disabled. */
   readonly metrics: GatewayMetrics | undefined;
+  /** The cross-request read cache; `invalidate` drops a company's resource on every instance. */
+  readonly readCache: ReadCache;
+  /** Company events (from Pleo's webhooks), fanned out to subscribers on every instance of a fleet. */
+  readonly companyEvents: CompanyEvents;
+  /** Serves subscriptions over graphql-ws on `server`, at the GraphQL path; close it before the server. */
+  serveWebSockets(server: Server): WebSocketEndpoint;
   /** Shutdown has begun: `/ready` answers 503 from now on. */
   startDraining(): void;
   readonly draining: boolean;
@@ -98,9 +118,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const ops = options.operations ?? {};
   const tracing = ops.tracing ?? options.pleo.tracing ?? false;
   const { fleet } = options;
+  const cacheOptions = options.readCache ?? NO_READ_CACHE;
+  // Shared by the fleet only when something is cached: invalidating nothing needs no Redis.
+  const readCache = new ReadCache(
+    cacheOptions,
+    fleet && Object.values(cacheOptions.ttlMs).some((ttl) => ttl > 0)
+      ? { connection: fleet.connection, keys: CacheKeys.of(fleet.keys) }
+      : undefined,
+  );
   const pleo = new PleoClient({
     ...options.pleo,
     tracing,
+    readCache,
     ...(fleet && options.pleo.resilience ? fleet.clientStores(options.pleo.resilience) : {}),
   });
   const metrics =
@@ -134,9 +163,24 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   // A vault access token refused while believed fresh gets one refresh (src/connections).
   if (connections) pleo.onCredentialRefused((credential) => connections.onCredentialRefused(credential));
   metrics?.bindClient(pleo);
+  if (metrics) bindReadCacheMetrics(metrics.registry, readCache);
   if (fleet) metrics?.bindFleet(fleet);
   logUpstream(pleo, options.logger);
   let draining = false;
+  const companyEvents = createCompanyEvents(fleet ? { fleet } : {});
+  const webhooks = options.webhooks
+    ? await PleoWebhooks.create({
+        webhooks: options.webhooks,
+        fleet,
+        sinks: {
+          publish: (event) => companyEvents.publish(event),
+          invalidate: (companyId, resource) => readCache.invalidate(companyId, resource),
+        },
+        registry: metrics?.registry,
+        logger: options.logger,
+      })
+    : undefined;
+  const proxies = new TrustedProxies(options.trustedProxies ?? []);
   const contexts = new ContextFactory({
     pleo,
     introspector,
@@ -144,6 +188,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     verifier: options.callerTokens ? new CallerTokenVerifier(options.callerTokens) : undefined,
     maxDirectCredentials: options.maxDirectCredentials,
     settings: options.settings,
+    companyEvents,
+    readCache,
     ...(ops.requestDeadlineMs ? { requestDeadlineMs: ops.requestDeadlineMs } : {}),
     ...(metrics
       ? { onLoaderBatch: (loader: string, size: number) => metrics.observeLoaderBatch(loader, size) }
@@ -213,7 +259,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         },
     plugins: [
       // Operations first: probes and scrapes are answered before any GraphQL-specific plugin runs.
-      useRequestInfo(new TrustedProxies(options.trustedProxies ?? [])),
+      useRequestInfo(proxies),
       ...(tracing ? [useTracing()] : []),
       useRequestLogging(logger),
       ...(metrics ? [useMetrics(metrics)] : []),
@@ -224,6 +270,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ...(fleet ? { redis: () => fleet.health } : {}),
       }),
       useDeadlineRelease(),
+      useUpstreamReport(),
       ...hardeningPlugins({
         limits: options.security.limits,
         maxTokens: options.security.maxTokens,
@@ -236,6 +283,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       }),
       ...(options.personas ? [useDevPersonas(options.personas)] : []),
       ...(connections ? [useConnections(connections)] : []),
+      ...(webhooks ? [usePleoWebhooks(webhooks)] : []),
     ],
   });
 
@@ -244,6 +292,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     handler: withBodyLimit(yoga, options.security.maxBodyBytes),
     pleo,
     metrics,
+    readCache,
+    companyEvents,
+    serveWebSockets: (server) =>
+      serveGraphqlWs(server, {
+        yoga,
+        clientAddress: (peer, forwardedFor) => proxies.clientAddress(peer, forwardedFor),
+        maxPayloadBytes: options.security.maxBodyBytes,
+        logger,
+      }),
     startDraining: () => {
       draining = true;
     },
@@ -253,6 +310,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     close: async () => {
       await pleo.close();
       await connections?.close();
+      await webhooks?.close();
     },
   };
 }

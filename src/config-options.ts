@@ -1,5 +1,6 @@
 import type { JSONWebKeySet } from "jose";
 import type { GatewayOptions } from "./app.ts";
+import { readCacheOptionsFrom } from "./cache/cache-config.ts";
 import type { Config } from "./config.ts";
 import { connectionsOptionsFrom } from "./connections/connections-config.ts";
 import type { CallerTokenOptions } from "./context/caller-token.ts";
@@ -11,6 +12,7 @@ import { loadPersistedManifest } from "./security/persisted-operations.ts";
 import type { Logger } from "./support/logger.ts";
 import { tracingRequested } from "./support/tracing.ts";
 import type { ResilienceOptions } from "./upstream/options.ts";
+import { webhooksOptionsFrom } from "./webhooks/webhooks-config.ts";
 
 /**
  * Configuration → gateway options, in one place: `src/main.ts` and the test harness both build their
@@ -37,6 +39,7 @@ export function gatewayOptionsFromConfig(config: Config, runtime: GatewayRuntime
   // main.ts starts the embedded environment exactly when PLEO_API_URL is unset; anything else is a bug.
   if (baseUrl === undefined) throw new Error("PLEO_API_URL is unset and no embedded simulator runs");
   const connections = connectionsOptionsFrom(config, baseUrl, embedded?.oauthDemo);
+  const webhooks = webhooksOptionsFrom(config, embedded !== undefined);
   return {
     pleo: {
       baseUrl,
@@ -70,10 +73,13 @@ export function gatewayOptionsFromConfig(config: Config, runtime: GatewayRuntime
     maxDirectCredentials: config.MAX_DIRECT_CREDENTIALS,
     settings: { accountingEntriesScope: config.PLEO_ACCOUNTING_ENTRIES_SCOPE },
     security: securityOptions(config),
+    readCache: readCacheOptionsFrom(config),
     logger: runtime.logger,
     ...(embedded ? { personas: () => embedded.personas() } : {}),
     // Company connections (vault, OAuth connect flow): with VAULT_KEYS, or in the embedded demo.
     ...(connections ? { connections } : {}),
+    // Pleo webhooks in (secrets sealed with the vault's keys): with VAULT_KEYS, or in the embedded demo.
+    ...(webhooks ? { webhooks } : {}),
     operations: {
       requestDeadlineMs: config.REQUEST_DEADLINE_MS,
       metrics: config.METRICS_ENABLED,

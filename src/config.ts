@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { readCacheEnvSchema } from "./cache/cache-config.ts";
 import { connectionsConfigProblems, connectionsEnvSchema } from "./connections/connections-config.ts";
 import { DEFAULT_INTROSPECTION_GUARD as G } from "./credentials/introspection-guard.ts";
 import { FleetConfigError, fleetConfigFrom, fleetEnvSchema } from "./fleet/redis-config.ts";
@@ -9,6 +10,7 @@ import { invalidProxyEntries } from "./support/client-address.ts";
 import { flag, optionalString } from "./support/env-values.ts";
 import { DEFAULT_RESILIENCE as R } from "./upstream/options.ts";
 import { vaultEnvSchema } from "./vault/vault-config.ts";
+import { webhooksConfigProblems, webhooksEnvSchema } from "./webhooks/webhooks-config.ts";
 
 /**
  * All configuration comes from the environment, is parsed once at start-up through this schema and
@@ -171,6 +173,10 @@ const configSchema = z.object({
   ...vaultEnvSchema.shape,
   /** Company connections: the OAuth client, return-URL allowlist, manage claim (src/connections). */
   ...connectionsEnvSchema.shape,
+  /** The cross-request read cache: READ_CACHE_ENABLED, TTLs, bound (src/cache/cache-config.ts). */
+  ...readCacheEnvSchema.shape,
+  /** Pleo webhooks in: PUBLIC_BASE_URL, WEBHOOK_TOLERANCE_S, WEBHOOK_SECRETS_FILE (src/webhooks). */
+  ...webhooksEnvSchema.shape,
 });
 
 /**
@@ -219,6 +225,7 @@ function crossVariableProblems(env: Record<string, string | undefined>): string[
     problems.push("PLEO_CREDENTIALS: set PLEO_CREDENTIALS_FILE or PLEO_CREDENTIALS, not both");
   }
   problems.push(...connectionsConfigProblems(env));
+  problems.push(...webhooksConfigProblems(env));
   return problems;
 }
 

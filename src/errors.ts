@@ -70,6 +70,9 @@ export const ErrorCode = {
   CONNECTION_STORE_UNAVAILABLE: "CONNECTION_STORE_UNAVAILABLE",
   // Managing connections: the caller's JWT manage claim does not cover the subject.
   CONNECTION_MANAGE_DENIED: "CONNECTION_MANAGE_DENIED",
+  // Pleo webhooks (src/webhooks): managing a company's subscriptions.
+  WEBHOOKS_NOT_CONFIGURED: "WEBHOOKS_NOT_CONFIGURED",
+  WEBHOOK_SECRET_STORE_UNAVAILABLE: "WEBHOOK_SECRET_STORE_UNAVAILABLE",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

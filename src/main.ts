@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   const options = gatewayOptionsFromConfig(config, { logger, embedded });
   const gateway = await createGateway(fleet ? { ...options, fleet } : options);
   const server = createServer(gateway.handler);
+  // Subscriptions over graphql-ws share the port and path (SSE needs nothing: it is plain HTTP).
+  const webSockets = gateway.serveWebSockets(server);
   // In-flight HTTP requests, so shutdown can wait for them.
   let inFlight = 0;
   server.on("request", (_req, res) => {
@@ -82,6 +84,8 @@ async function main(): Promise<void> {
     gateway.startDraining();
     logger.info({ signal, inFlight, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, "shutting down: draining");
     const closed = new Promise<boolean>((resolve) => server.close(() => resolve(true)));
+    // Upgraded sockets are no longer the HTTP server's to wait for: their subscriptions end now.
+    await webSockets.close();
     server.closeIdleConnections();
     const idleCloser = setInterval(() => server.closeIdleConnections(), 50);
     let bound: NodeJS.Timeout | undefined;

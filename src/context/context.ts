@@ -1,6 +1,9 @@
+import type { ReadCacheInvalidator } from "../cache/cache-resource.ts";
+import { RequestCacheUse } from "../cache/request-cache-use.ts";
 import type { CredentialIntrospector } from "../credentials/introspector.ts";
 import type { CredentialStore } from "../credentials/store.ts";
 import { ErrorCode, GatewayError } from "../errors.ts";
+import { type CompanyEvents, createCompanyEvents } from "../events/company-events.ts";
 import { LoaderRegistry } from "../loaders/registry.ts";
 import type { PleoClient } from "../pleo/client.ts";
 import type { BoundCredential, PleoCredential } from "../pleo/credential.ts";
@@ -36,6 +39,19 @@ export interface GatewayContext {
   readonly pleo: PleoClient;
   /** The request's time budget (REQUEST_DEADLINE_MS from its arrival); disposed when it is answered. */
   readonly deadline: Deadline;
+  /** Per-company events (a webhook told us something changed), for subscriptions. */
+  readonly companyEvents: CompanyEvents;
+  /** The cross-request read cache, to invalidate what a change made stale (src/cache). */
+  readonly readCache: ReadCacheInvalidator;
+  /** This request's use of the read cache: fresh reads (no-cache, mutations), calls and hits counted. */
+  readonly cacheUse: RequestCacheUse;
+  /**
+   * Authenticates the caller again from the same request and replaces `caller`, `access`, `loaders`,
+   * `pleo` and `deadline` with fresh ones. A subscription does it before each event it delivers: a JWT
+   * that expired or a credential revoked since subscribing fails here with its typed error, the gate
+   * decides afresh, nothing loaded for an earlier event is reused, and the deadline counts from now.
+   */
+  renew(this: GatewayContext): Promise<void>;
 }
 
 interface ContextFactoryDeps {
@@ -46,6 +62,10 @@ interface ContextFactoryDeps {
   readonly verifier: CallerTokenVerifier | undefined;
   readonly maxDirectCredentials: number;
   readonly settings: GatewaySettings;
+  /** Absent: events reach this factory's own subscribers only (a context built alone, in tests). */
+  readonly companyEvents?: CompanyEvents;
+  /** Absent: nothing is cached across requests, so there is nothing to invalidate. */
+  readonly readCache?: ReadCacheInvalidator;
   /** Time budget of a request, from its arrival (default 10 s). */
   readonly requestDeadlineMs?: number;
   /** Called with each loader's batch size (metrics). */
@@ -59,19 +79,46 @@ interface ContextFactoryDeps {
  */
 export class ContextFactory {
   readonly #deps: ContextFactoryDeps;
+  readonly #companyEvents: CompanyEvents;
 
   constructor(deps: ContextFactoryDeps) {
     this.#deps = deps;
+    this.#companyEvents = deps.companyEvents ?? createCompanyEvents({});
   }
 
   async create(request: Request): Promise<GatewayContext> {
     const info = requestInfo(request);
+    const cacheUse = RequestCacheUse.fromHeaders(request.headers);
+    const authenticateAgain = () => this.#authenticate(request, Date.now(), cacheUse);
+    return {
+      requestId: info.requestId,
+      settings: this.#deps.settings,
+      companyEvents: this.#companyEvents,
+      readCache: this.#deps.readCache ?? { invalidate: async () => {} },
+      cacheUse,
+      ...(await this.#authenticate(request, info.startedAt, cacheUse)),
+      // Yoga copies these fields into the context resolvers see: `this` is that object.
+      async renew(this: GatewayContext): Promise<void> {
+        const renewed = await authenticateAgain();
+        this.deadline.dispose();
+        Object.assign(this, renewed);
+      },
+    };
+  }
+
+  /** The caller's part of a context: who it is, what it may access, and a deadline from `startedAt`. */
+  async #authenticate(
+    request: Request,
+    startedAt: number,
+    cacheUse: RequestCacheUse,
+  ): Promise<Pick<GatewayContext, "caller" | "access" | "loaders" | "pleo" | "deadline">> {
+    const info = requestInfo(request);
     const requestId = info.requestId;
     const deadline = Deadline.after(this.#deps.requestDeadlineMs ?? DEFAULT_RESILIENCE.defaultDeadlineMs, {
-      startedAt: info.startedAt,
+      startedAt,
       parent: request.signal,
     });
-    const pleo = this.#deps.pleo.withScope({ deadline, requestId });
+    const pleo = this.#deps.pleo.withScope({ deadline, requestId, cacheUse });
     const introspector = this.#deps.introspector.withClient(pleo);
     let direct: BoundCredential[];
     let grant: CallerGrant | undefined;
@@ -99,8 +146,6 @@ export class ContextFactory {
       introspector: this.#deps.introspector.withClient(callerPleo),
     });
     return {
-      requestId,
-      settings: this.#deps.settings,
       caller: {
         token: grant ? { subject: grant.subject, expiresAt: grant.expiresAt } : undefined,
         directCredentialCount: direct.length,

@@ -56,7 +56,20 @@ export class FleetKeys {
   }
 
   /** A pub/sub channel (not a key: nothing is stored under it). */
-  channel(name: "budget-pause" | "quarantine" | "breaker" | "binding-forget"): string {
+  /** The configured prefix, for the modules that name their own keys by the same rules (cache, vault). */
+  get prefix(): string {
+    return this.#prefix;
+  }
+
+  channel(
+    name:
+      | "budget-pause"
+      | "quarantine"
+      | "breaker"
+      | "binding-forget"
+      | "company-events"
+      | "cache-invalidation",
+  ): string {
     return `${this.#prefix}channel:${name}`;
   }
 

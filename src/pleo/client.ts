@@ -1,3 +1,4 @@
+import type { RequestCacheUse } from "../cache/request-cache-use.ts";
 import { ErrorCode, GatewayError } from "../errors.ts";
 import { inSpan } from "../support/tracing.ts";
 import { Deadline } from "../upstream/deadline.ts";
@@ -10,6 +11,7 @@ import { RequestCallBudget } from "./http/call-budget.ts";
 import { type CallerScope, type CallPlan, callSubject, type PleoCall, planCall } from "./http/call-plan.ts";
 import { ClientCore, type PleoClientOptions } from "./http/core.ts";
 import { type ProbeResult, probeUpstream } from "./http/probe.ts";
+import { invalidateWritten, type ParsedAnswer, readThrough } from "./http/read-through.ts";
 import { renewedAfterRefusal } from "./http/renewal.ts";
 import { parseJson, type RawResponse } from "./http/transport.ts";
 
@@ -21,6 +23,8 @@ export type { ProbeResult } from "./http/probe.ts";
 /** What a client view made for one GraphQL request carries into every call it makes. */
 export interface CallScope extends CallerScope {
   readonly deadline?: Deadline;
+  /** The request's use of the read cache: fresh reads asked for, calls and hits counted. */
+  readonly cacheUse?: RequestCacheUse;
 }
 
 /**
@@ -96,7 +100,7 @@ export class PleoClient {
       ? scoped.derive(call.signal)
       : Deadline.after(core.options.defaultDeadlineMs, { parent: call.signal });
     try {
-      if (!core.tracing) return await this.#callRenewing(plan, call, deadline);
+      if (!core.tracing) return await this.#callCaching(plan, call, deadline);
       return await inSpan(
         `pleo ${plan.endpoint}`,
         {
@@ -106,8 +110,41 @@ export class PleoClient {
           ...(call.companyId ? { "pleo.company_id": call.companyId } : {}),
           "pleo.credential_id": credential.id,
         },
-        () => this.#callRenewing(plan, call, deadline),
+        () => this.#callCaching(plan, call, deadline),
       );
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  /** Declared reads through the read cache (see http/read-through.ts); writes invalidate what they touch. */
+  async #callCaching<T>(plan: CallPlan, call: PleoCall<T>, deadline: Deadline): Promise<T> {
+    if (!plan.safeRead) {
+      if (this.#scope.cacheUse) this.#scope.cacheUse.calls += 1;
+      try {
+        return (await this.#callRenewing(plan, call, deadline)).value;
+      } finally {
+        await invalidateWritten(this.#core, call);
+      }
+    }
+    return readThrough(this.#core, plan, call, this.#scope.cacheUse, {
+      load: () => this.#callRenewing(plan, call, deadline),
+      refresh: () => this.#refresh(plan.credential, call),
+      parse: (text) => {
+        const result = call.schema.safeParse(parseJson(text));
+        return result.success ? result.data : undefined;
+      },
+    });
+  }
+
+  /** A stale answer's refresh: outlives the request that served it, so it runs on its own deadline. */
+  async #refresh<T>(credential: PleoCredential, call: PleoCall<T>): Promise<ParsedAnswer<T>> {
+    const core = this.#core;
+    const { deadline: _request, signal: _cancel, ...own } = call;
+    const plan = planCall(core.baseUrl, credential, own, this.#scope);
+    const deadline = Deadline.after(core.options.defaultDeadlineMs);
+    try {
+      return await this.#callRenewing(plan, own, deadline);
     } finally {
       deadline.dispose();
     }
@@ -117,7 +154,7 @@ export class PleoClient {
    * A call refused with a credential the gateway has since replaced goes out once more with the new one
    * (see http/renewal.ts), within the same deadline and counted once against the request's bound.
    */
-  async #callRenewing<T>(plan: CallPlan, call: PleoCall<T>, deadline: Deadline): Promise<T> {
+  async #callRenewing<T>(plan: CallPlan, call: PleoCall<T>, deadline: Deadline): Promise<ParsedAnswer<T>> {
     try {
       return await this.#call(plan, call, deadline);
     } catch (error) {
@@ -127,7 +164,7 @@ export class PleoClient {
     }
   }
 
-  async #call<T>(plan: CallPlan, call: PleoCall<T>, deadline: Deadline): Promise<T> {
+  async #call<T>(plan: CallPlan, call: PleoCall<T>, deadline: Deadline): Promise<ParsedAnswer<T>> {
     const raw = await this.#send(plan, deadline);
     const result = call.schema.safeParse(raw.status === 204 ? undefined : parseJson(raw.text));
     if (!result.success) {
@@ -143,7 +180,7 @@ export class PleoClient {
         { cause: result.error },
       );
     }
-    return result.data;
+    return { value: result.data, text: raw.text };
   }
 
   /** Writes go out on their own; identical safe reads in flight at the same time share one call. */

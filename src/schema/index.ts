@@ -15,6 +15,8 @@ import "./types/export-job.ts";
 import "./types/accounting-entry.ts";
 import "./types/viewer.ts";
 import "./types/pleo-connection.ts";
+import "./types/webhook-subscription.ts";
+import "./types/company-event.ts";
 import "./mutations/results.ts";
 import "./mutations/vendors.ts";
 import "./mutations/accounts.ts";
@@ -23,6 +25,7 @@ import "./mutations/tags.ts";
 import "./mutations/export-jobs.ts";
 import "./mutations/export-job-items.ts";
 import "./mutations/connections.ts";
+import "./mutations/webhook-subscriptions.ts";
 // The multi-company orchestrations, beside what they share (orchestration/company-outcomes.ts, sync.ts).
 import "./mutations/orchestration/sync-tax-codes.ts";
 import "./mutations/orchestration/sync-vendors.ts";

@@ -30,6 +30,8 @@ const ANSWER_MARGIN_MS = 1_500;
 const fleet = useFleetCluster({
   instances: INSTANCES,
   gatewayEnv: {
+    // Repeated identical reads drive budgets, breakers and refreshes here: no read cache in the way.
+    READ_CACHE_ENABLED: "false",
     LOG_LEVEL: "info",
     PLEO_RATE_LIMIT_PER_MINUTE: String(PER_MINUTE),
     PLEO_RATE_LIMIT_BURST: String(BURST),

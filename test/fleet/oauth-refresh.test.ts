@@ -42,6 +42,8 @@ const issuer = await callerTokenIssuer();
 const fleet = useFleetCluster({
   instances: INSTANCES,
   gatewayEnv: {
+    // Repeated identical reads drive budgets, breakers and refreshes here: no read cache in the way.
+    READ_CACHE_ENABLED: "false",
     LOG_LEVEL: "info",
     // The crowd is one caller: its own limit is not what this test is about.
     CALLER_RATE_LIMIT_PER_MINUTE: "0",

@@ -582,6 +582,25 @@ export type CompanyEmployeesConnectionEdge = {
   node: Employee;
 };
 
+/** Something happened to one of a company's resources. `id` is the event's id: keep the last one seen to catch up after a reconnect. */
+export type CompanyEvent = {
+  __typename?: 'CompanyEvent';
+  companyId: Scalars['UUID']['output'];
+  /** The created export job as this caller's credential reads it now (EXPORT_JOB_CREATED). */
+  exportJob?: Maybe<ExportJob>;
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** The vendor's or export job's Pleo id. */
+  resourceId: Scalars['UUID']['output'];
+  type: CompanyEventType;
+  /** The created vendor as this caller's credential reads it now (VENDOR_CREATED). */
+  vendor?: Maybe<Vendor>;
+};
+
+export type CompanyEventType =
+  | 'EXPORT_JOB_CREATED'
+  | 'VENDOR_CREATED';
+
 export type CompanyExportJobsConnection = {
   __typename?: 'CompanyExportJobsConnection';
   edges: Array<CompanyExportJobsConnectionEdge>;
@@ -1506,6 +1525,8 @@ export type Mutation = {
   failExportJob?: Maybe<FailExportJobResult>;
   /** For each company: takes its oldest PENDING export job, starts it, marks every item exported (successful, now) in batches of 100, and completes it (with errors if Pleo refused some item results). For entries booked by other means; an integration that books them itself uses the individual mutations. One outcome per company, each with that company's own credential (`export-jobs:write` and `export-jobs:read`); a failed step stops that company only (a started job then stays IN_PROGRESS until failed, completed or expired). */
   processOldestPendingExportJob?: Maybe<ProcessOldestPendingExportJobResult>;
+  /** Removes one of a company's Pleo webhook subscriptions (DELETE /v1/subscriptions/{id} with the company's credential) and forgets its secret. Pleo only finds subscriptions of the credential's own company: another company's id is NotFound. */
+  removeCompanyEventSubscription?: Maybe<RemoveCompanyEventSubscriptionResult>;
   /** Replaces an API-key connection's key with one Pleo binds to the same subject. */
   replacePleoApiKey: ReplacePleoApiKeyResult;
   /** Reports the export result of each item (`PUT /v3/export-jobs/{id}/items`, needs `export-jobs:write`), split into Pleo's batches of 100, with Pleo's per-item errors merged. Each result is sent at most once; every update keeps the job from expiring for another hour. */
@@ -1514,6 +1535,8 @@ export type Mutation = {
   startExportJob?: Maybe<StartExportJobResult>;
   /** Starts connecting a company or organisation through Pleo's OAuth flow. The subject is chosen on Pleo's consent page and learnt from Pleo; the caller's manage claim must cover it. */
   startPleoConnection: StartPleoConnectionResult;
+  /** Subscribes a company to Pleo webhook events (POST /v1/subscriptions with the company's credential, delivering to this gateway's PUBLIC_BASE_URL/webhooks/pleo/<companyId>). The subscription's secret is fetched and kept sealed by the gateway, never returned. Delivered events are published to the company's event subscribers. */
+  subscribeCompanyToEvents?: Maybe<SubscribeCompanyToEventsResult>;
   /** Makes each company's tax codes match the given ones (by code): creates the missing, updates the different, leaves the rest. One outcome per company, each done with that company's own credential (`tax-codes:write` and `tax-codes:read`); a company that fails never affects the others. */
   syncTaxCodes?: Maybe<SyncTaxCodesResult>;
   /** Makes each company's vendors match the given ones (by externalId): creates the missing, updates the different (their state is left as it is), leaves the rest. A vendor whose code is taken by another vendor is a Conflict carrying that vendor. One outcome per company, each done with that company's own credential (`vendors:write` and `vendors:read`); a company that fails never affects the others. */
@@ -1646,6 +1669,12 @@ export type MutationProcessOldestPendingExportJobArgs = {
 
 
 /** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationRemoveCompanyEventSubscriptionArgs = {
+  input: RemoveCompanyEventSubscriptionInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
 export type MutationReplacePleoApiKeyArgs = {
   input: ReplacePleoApiKeyInput;
 };
@@ -1666,6 +1695,12 @@ export type MutationStartExportJobArgs = {
 /** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
 export type MutationStartPleoConnectionArgs = {
   input: StartPleoConnectionInput;
+};
+
+
+/** Writes to Pleo, each acting on exactly one company with that company's own credential (write scope). Results are unions of a payload and typed errors implementing MutationError. Writes are never retried: a write that may have reached Pleo without an answer is WriteOutcomeUnknown. */
+export type MutationSubscribeCompanyToEventsArgs = {
+  input: SubscribeCompanyToEventsInput;
 };
 
 
@@ -1844,6 +1879,8 @@ export type Query = {
   __typename?: 'Query';
   /** A company by Pleo company_id or global ID, if a credential of this request can see it. */
   company?: Maybe<Company>;
+  /** The company's Pleo webhook subscriptions (GET /v1/subscriptions with the company's credential). Null with a typed error when the request holds no credential bound to the company. */
+  companyEventSubscriptions?: Maybe<Array<WebhookSubscription>>;
   /** The gateway's connections the caller may manage (their JWT's manage claim lists the company or its organisation). Without manage rights: CONNECTION_MANAGE_DENIED. */
   connections: Array<PleoConnection>;
   node?: Maybe<Node>;
@@ -1859,6 +1896,12 @@ export type Query = {
 /** The Pleo gateway: discovery of organisations and companies, and each company's books. */
 export type QueryCompanyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The Pleo gateway: discovery of organisations and companies, and each company's books. */
+export type QueryCompanyEventSubscriptionsArgs = {
+  companyId: Scalars['ID']['input'];
 };
 
 
@@ -1889,6 +1932,20 @@ export type RateLimited = MutationError & {
   message: Scalars['String']['output'];
   retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
 };
+
+export type RemoveCompanyEventSubscriptionInput = {
+  /** Pleo's UUID or a Company global ID. */
+  companyId: Scalars['ID']['input'];
+  subscriptionId: Scalars['UUID']['input'];
+};
+
+export type RemoveCompanyEventSubscriptionPayload = {
+  __typename?: 'RemoveCompanyEventSubscriptionPayload';
+  companyId: Scalars['UUID']['output'];
+  subscriptionId: Scalars['UUID']['output'];
+};
+
+export type RemoveCompanyEventSubscriptionResult = AccessDenied | Conflict | NotFound | RateLimited | RemoveCompanyEventSubscriptionPayload | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WebhooksUnavailable | WriteOutcomeUnknown;
 
 export type ReplacePleoApiKeyInput = {
   /** The API key; never echoed or logged. */
@@ -1962,6 +2019,48 @@ export type StartPleoConnectionPayload = {
 };
 
 export type StartPleoConnectionResult = ConnectionFailure | StartPleoConnectionPayload;
+
+export type SubscribeCompanyToEventsInput = {
+  /** Pleo's UUID or a Company global ID. */
+  companyId: Scalars['ID']['input'];
+  eventTypes: Array<WebhookEventType>;
+};
+
+export type SubscribeCompanyToEventsPayload = {
+  __typename?: 'SubscribeCompanyToEventsPayload';
+  subscription: WebhookSubscription;
+};
+
+export type SubscribeCompanyToEventsResult = AccessDenied | Conflict | NotFound | RateLimited | SubscribeCompanyToEventsPayload | UpstreamRejected | UpstreamUnavailable | ValidationFailed | WebhooksUnavailable | WriteOutcomeUnknown;
+
+/** One company's events, over GraphQL over SSE or graphql-ws. Delivery is at-most-once: after a reconnect, catch up by re-reading (docs/subscriptions.md). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Every event of this company the caller's credential may read: needs a credential bound to the company; each event is delivered only with its resource's read scope. */
+  companyEvents?: Maybe<CompanyEvent>;
+  /** Export jobs created in this company from now on. Needs a credential bound to the company with `export-jobs:read`. */
+  exportJobCreated?: Maybe<ExportJob>;
+  /** Vendors created in this company from now on. Needs a credential bound to the company with `vendors:read`. */
+  vendorCreated?: Maybe<Vendor>;
+};
+
+
+/** One company's events, over GraphQL over SSE or graphql-ws. Delivery is at-most-once: after a reconnect, catch up by re-reading (docs/subscriptions.md). */
+export type SubscriptionCompanyEventsArgs = {
+  companyId: Scalars['ID']['input'];
+};
+
+
+/** One company's events, over GraphQL over SSE or graphql-ws. Delivery is at-most-once: after a reconnect, catch up by re-reading (docs/subscriptions.md). */
+export type SubscriptionExportJobCreatedArgs = {
+  companyId: Scalars['ID']['input'];
+};
+
+
+/** One company's events, over GraphQL over SSE or graphql-ws. Delivery is at-most-once: after a reconnect, catch up by re-reading (docs/subscriptions.md). */
+export type SubscriptionVendorCreatedArgs = {
+  companyId: Scalars['ID']['input'];
+};
 
 export type SyncAction =
   | 'CREATED'
@@ -2357,6 +2456,44 @@ export type Viewer = {
   tokenExpiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** The `sub` of the caller's verified JWT. */
   tokenSubject?: Maybe<Scalars['String']['output']>;
+};
+
+/** Pleo webhook events the gateway subscribes to and publishes as company events. */
+export type WebhookEventType =
+  | 'EXPORT_JOB_CREATED'
+  | 'VENDOR_CREATED';
+
+/** One of a company's Pleo webhook subscriptions. Its signing secret is never returned. */
+export type WebhookSubscription = {
+  __typename?: 'WebhookSubscription';
+  companyId: Scalars['UUID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  endpointUrl: Scalars['String']['output'];
+  /** The events it delivers that the gateway publishes (under either of Pleo's spellings). */
+  eventTypes: Array<WebhookEventType>;
+  id: Scalars['UUID']['output'];
+  /** Pleo's event types, as Pleo reports them. */
+  pleoEventTypes: Array<Scalars['String']['output']>;
+  /** The gateway keeps this subscription's secret (sealed), so it accepts its deliveries. */
+  secretHeld: Scalars['Boolean']['output'];
+  status: WebhookSubscriptionStatus;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type WebhookSubscriptionStatus =
+  | 'ACTIVE'
+  | 'INACTIVE';
+
+export type WebhooksErrorCode =
+  | 'WEBHOOKS_NOT_CONFIGURED'
+  | 'WEBHOOK_SECRET_STORE_UNAVAILABLE';
+
+/** The gateway cannot manage webhook subscriptions now: no public URL or vault key configured (WEBHOOKS_NOT_CONFIGURED), or its secret store is unreachable (WEBHOOK_SECRET_STORE_UNAVAILABLE). Nothing is left subscribed. */
+export type WebhooksUnavailable = {
+  __typename?: 'WebhooksUnavailable';
+  code: WebhooksErrorCode;
+  companyId?: Maybe<Scalars['UUID']['output']>;
+  message: Scalars['String']['output'];
 };
 
 /** A write was sent but its outcome is unknown (timeout, dropped connection, an ambiguous 5xx). Pleo has no idempotency keys, so it was not retried: check Pleo's state as `check` says before trying again. */

@@ -28,7 +28,16 @@ const FROM_SOURCES = ["--import", "tsx", "src/main.ts"];
 function start(env: Record<string, string>, nodeArgs: readonly string[] = FROM_SOURCES): Promise<Running> {
   const child = spawn(process.execPath, nodeArgs, {
     cwd: process.cwd(),
-    env: { ...process.env, HOST: "127.0.0.1", PORT: "0", SIM_PORT: "0", LOG_LEVEL: "info", ...env },
+    env: {
+      ...process.env,
+      HOST: "127.0.0.1",
+      PORT: "0",
+      SIM_PORT: "0",
+      LOG_LEVEL: "info",
+      // These tests time upstream calls: every request must reach the (slowed) simulator.
+      READ_CACHE_ENABLED: "false",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const stdout: string[] = [];

@@ -8,6 +8,7 @@ import type { CallerTokenOptions } from "../../src/context/caller-token.ts";
 import type { CredentialStore } from "../../src/credentials/store.ts";
 import { type EmbeddedEnvironment, startEmbedded } from "../../src/embedded/embedded.ts";
 import type { Persona } from "../../src/embedded/personas.ts";
+import type { Fleet } from "../../src/fleet/fleet.ts";
 import { ALL_CREDENTIALS, type SimRequestLogEntry } from "../../src/simulator/index.ts";
 import { createLogger } from "../../src/support/logger.ts";
 import type { ResilienceOptions } from "../../src/upstream/options.ts";
@@ -67,6 +68,8 @@ export async function startHarness(
     resilience?: Partial<ResilienceOptions>;
     /** Request deadline, metrics, readiness probe, tracing (default: the gateway's defaults). */
     operations?: OperationsOptions;
+    /** A fleet this gateway joins (the test owns it and leaves it after `close`). */
+    fleet?: Fleet;
   } = {},
 ): Promise<Harness> {
   const env = await startEmbedded({
@@ -92,6 +95,8 @@ export async function startHarness(
     INTROSPECTION_CACHE_MAX_ENTRIES: "1000",
     // Every test calls from one address: the per-caller limit is tested where a test turns it on.
     CALLER_RATE_LIMIT_PER_MINUTE: "0",
+    // Tests count the upstream calls one request makes (a cold cache); test/cache turns the read cache on.
+    READ_CACHE_ENABLED: "false",
     ...(overrides.pleoBaseUrl ? { PLEO_API_URL: await overrides.pleoBaseUrl(env.simulator.url) } : {}),
     ...overrides.security,
   });
@@ -112,9 +117,11 @@ export async function startHarness(
       overrides.callerTokens === null ? undefined : (overrides.callerTokens ?? configured.callerTokens),
     // Many gateways share one test process: the process's own metrics would be the same for each.
     operations: { ...configured.operations, processMetrics: false, ...overrides.operations },
+    ...(overrides.fleet ? { fleet: overrides.fleet } : {}),
   };
   const gateway = await createGateway(options);
   const server: Server = createServer(gateway.handler);
+  const webSockets = gateway.serveWebSockets(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -153,6 +160,7 @@ export async function startHarness(
       await fetch(`${env.simulator.url}/__sim/reset`, { method: "POST" });
     },
     async close() {
+      await webSockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await gateway.close();

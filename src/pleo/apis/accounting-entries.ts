@@ -27,6 +27,7 @@ export async function searchAccountingEntries(
     schema: page,
     companyId,
     operation: "accounting entry search",
+    cache: { resource: "accounting-entries" },
   });
   return { items: assertOwnedBy(companyId, body.data, "accounting entry search"), pageInfo: body.pagination };
 }
@@ -44,6 +45,7 @@ export async function getAccountingEntry(
     schema: one,
     companyId,
     operation: "accounting entry lookup",
+    cache: { resource: "accounting-entries" },
   });
   const [entry] = assertOwnedBy(companyId, [body.data], "accounting entry lookup");
   return entry as AccountingEntry;

@@ -39,6 +39,7 @@ export async function searchAccounts(
     schema: page,
     companyId,
     operation: "chart of accounts search",
+    cache: { resource: "accounts" },
   });
   return {
     items: assertOwnedBy(companyId, body.data, "chart of accounts search"),
@@ -63,6 +64,7 @@ export async function getAccount(
     schema: one,
     companyId,
     operation: "account lookup",
+    cache: { resource: "accounts" },
   });
   return owned(companyId, body.data, "account lookup");
 }
@@ -83,6 +85,7 @@ export async function createAccount(
     schema: one,
     companyId: request.companyId,
     operation: "account create",
+    invalidates: ["accounts"],
   });
   return owned(request.companyId, body.data, "account create");
 }
@@ -101,6 +104,7 @@ export async function createAccounts(
     schema: batch,
     companyId,
     operation: "account batch create",
+    invalidates: ["accounts"],
   });
   assertOwnedBy(companyId, body.data.created, "account batch create");
   return body.data;
@@ -121,6 +125,7 @@ export async function updateAccount(
     schema: one,
     companyId,
     operation: "account update",
+    invalidates: ["accounts"],
   });
   return owned(companyId, body.data, "account update");
 }
@@ -138,5 +143,6 @@ export async function deleteAccount(
     schema: noContent,
     companyId,
     operation: "account delete",
+    invalidates: ["accounts"],
   });
 }

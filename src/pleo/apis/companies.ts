@@ -19,6 +19,8 @@ export async function listCompanies(
     query: { organization_id: organisationId, ...pageQuery(paging) },
     schema: page,
     operation: "company list",
+    // Discovery answers about the organisation: it is the subject of the cache key.
+    cache: { resource: "companies", subject: organisationId },
   });
   return { items: body.data, pageInfo: body.pagination };
 }
@@ -35,6 +37,7 @@ export async function getCompany(
     schema: one,
     companyId,
     operation: "company lookup",
+    cache: { resource: "companies" },
   });
   return body.data;
 }

@@ -25,6 +25,7 @@ export async function listEmployees(
     schema: page,
     companyId,
     operation: "employee list",
+    cache: { resource: "employees" },
   });
   return { items: assertOwnedBy(companyId, body.data, "employee list"), pageInfo: body.pagination };
 }
@@ -42,6 +43,7 @@ export async function getEmployee(
     schema: one,
     companyId,
     operation: "employee lookup",
+    cache: { resource: "employees" },
   });
   assertOwnedBy(companyId, [body.data], "employee lookup");
   return body.data;

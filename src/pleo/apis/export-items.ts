@@ -25,6 +25,7 @@ export async function listExportItems(
     schema: page,
     companyId,
     operation: "export item list",
+    cache: { resource: "export-jobs" },
   });
   const exportJobId = filter.jobId.toLowerCase();
   return {

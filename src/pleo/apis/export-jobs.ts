@@ -45,6 +45,7 @@ export async function listExportJobs(
     schema: jobPage,
     companyId,
     operation: "export job list",
+    cache: { resource: "export-jobs" },
   });
   return { items: assertOwnedBy(companyId, body.data, "export job list"), pageInfo: body.pagination };
 }
@@ -65,6 +66,7 @@ export async function getExportJob(
     schema: oneJob,
     companyId,
     operation: "export job lookup",
+    cache: { resource: "export-jobs" },
   });
   const [job] = assertOwnedBy(companyId, [body.data], "export job lookup");
   if (!job || job.id.toLowerCase() !== jobId.toLowerCase()) {
@@ -96,6 +98,7 @@ export async function listExportJobItems(
     schema: itemPage,
     companyId,
     operation: "export job item list",
+    cache: { resource: "export-jobs" },
   });
   const jobId = filter.jobId.toLowerCase();
   const items = body.data.map((item) => {
@@ -124,6 +127,7 @@ export async function createExportJob(
     schema: oneJob,
     companyId: request.companyId,
     operation: "export job create",
+    invalidates: ["export-jobs"],
   });
   const [job] = assertOwnedBy(request.companyId, [body.data], "export job create");
   return job as ExportJob;
@@ -146,6 +150,7 @@ export async function sendExportJobEvent(
     schema: accepted,
     companyId,
     operation: `export job event '${request.event}'`,
+    invalidates: ["export-jobs"],
   });
 }
 
@@ -170,6 +175,7 @@ export async function updateExportJobItems(
     schema: exportJobItemUpdate,
     companyId,
     operation: "export job item update",
+    invalidates: ["export-jobs", "accounting-entries"],
   });
   const expected = jobId.toLowerCase();
   const items = body.data.map((item) => {

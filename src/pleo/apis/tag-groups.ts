@@ -29,6 +29,7 @@ export async function listTagGroups(
     schema: list,
     companyId,
     operation: "tag group list",
+    cache: { resource: "tag-groups" },
   });
   return assertOwnedBy(companyId, body.data, "tag group list");
 }
@@ -50,6 +51,7 @@ export async function getTagGroup(
     schema: one,
     companyId,
     operation: "tag group lookup",
+    cache: { resource: "tag-groups" },
   });
   return owned(companyId, body.data, "tag group lookup");
 }
@@ -69,6 +71,7 @@ export async function createTagGroup(
     schema: one,
     companyId,
     operation: "tag group create",
+    invalidates: ["tag-groups"],
   });
   return owned(companyId, body.data, "tag group create");
 }
@@ -88,6 +91,7 @@ export async function updateTagGroup(
     schema: one,
     companyId,
     operation: "tag group update",
+    invalidates: ["tag-groups", "tags"],
   });
   return owned(companyId, body.data, "tag group update");
 }

@@ -37,6 +37,7 @@ export async function listGroupTags(
     schema: page,
     companyId,
     operation: "tag list",
+    cache: { resource: "tags" },
   });
   return { items: body.data, pageInfo: body.pagination };
 }
@@ -57,6 +58,7 @@ export async function searchTags(
     schema: page,
     companyId,
     operation: "tag search",
+    cache: { resource: "tags" },
   });
   return { items: body.data, pageInfo: body.pagination };
 }
@@ -106,6 +108,7 @@ export async function getTag(
     schema: one,
     companyId,
     operation: "tag lookup",
+    cache: { resource: "tags" },
   });
   return body.data;
 }
@@ -124,6 +127,7 @@ export async function createTag(
     schema: one,
     companyId: group.companyId,
     operation: "tag create",
+    invalidates: ["tags", "tag-groups"],
   });
   return inGroup(group, body.data, "tag create");
 }
@@ -143,6 +147,7 @@ export async function updateTag(
     schema: one,
     companyId: group.companyId,
     operation: "tag update",
+    invalidates: ["tags", "tag-groups"],
   });
   return inGroup(group, body.data, "tag update");
 }
@@ -162,6 +167,7 @@ export async function archiveTags(
     schema: many,
     companyId,
     operation: "tag archive",
+    invalidates: ["tags", "tag-groups"],
   });
   return body.data;
 }

@@ -25,6 +25,7 @@ export async function searchTaxCodes(
     schema: page,
     companyId,
     operation: "tax code search",
+    cache: { resource: "tax-codes" },
   });
   return { items: assertOwnedBy(companyId, body.data, "tax code search"), pageInfo: body.pagination };
 }
@@ -46,6 +47,7 @@ export async function getTaxCode(
     schema: one,
     companyId,
     operation: "tax code lookup",
+    cache: { resource: "tax-codes" },
   });
   return owned(companyId, body.data, "tax code lookup");
 }
@@ -63,6 +65,7 @@ export async function createTaxCode(
     schema: one,
     companyId: request.companyId,
     operation: "tax code create",
+    invalidates: ["tax-codes"],
   });
   return owned(request.companyId, body.data, "tax code create");
 }
@@ -81,6 +84,7 @@ export async function updateTaxCode(
     schema: one,
     companyId: request.companyId,
     operation: "tax code update",
+    invalidates: ["tax-codes"],
   });
   return owned(request.companyId, body.data, "tax code update");
 }
@@ -98,5 +102,6 @@ export async function deleteTaxCode(
     schema: noContent,
     companyId,
     operation: "tax code delete",
+    invalidates: ["tax-codes"],
   });
 }

@@ -31,6 +31,7 @@ export async function searchVendors(
     schema: page,
     companyId,
     operation: "vendor search",
+    cache: { resource: "vendors" },
   });
   return { items: assertOwnedBy(companyId, body.data, "vendor search"), pageInfo: body.pagination };
 }
@@ -52,6 +53,7 @@ export async function getVendor(
     schema: one,
     companyId,
     operation: "vendor lookup",
+    cache: { resource: "vendors" },
   });
   return owned(companyId, body.data, "vendor lookup");
 }
@@ -69,6 +71,7 @@ export async function createVendor(
     schema: one,
     companyId: request.companyId,
     operation: "vendor create",
+    invalidates: ["vendors"],
   });
   return owned(request.companyId, body.data, "vendor create");
 }
@@ -87,6 +90,7 @@ export async function updateVendor(
     schema: one,
     companyId: request.companyId,
     operation: "vendor update",
+    invalidates: ["vendors"],
   });
   return owned(request.companyId, body.data, "vendor update");
 }
@@ -104,5 +108,6 @@ export async function archiveVendor(
     schema: noContent,
     companyId,
     operation: "vendor archive",
+    invalidates: ["vendors"],
   });
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { CacheResource } from "../../cache/cache-resource.ts";
 import type { Deadline } from "../../upstream/deadline.ts";
 import { endpointOf } from "../../upstream/endpoint.ts";
 import { isSafeRead } from "../../upstream/retry.ts";
@@ -21,6 +22,13 @@ export interface PleoCall<T> {
   readonly deadline?: Deadline;
   /** Cancels this call early (in addition to the deadline). */
   readonly signal?: AbortSignal;
+  /**
+   * A read the cross-request cache may answer (src/cache), as part of `resource`, about `subject`
+   * (default: `companyId`; discovery names its organisation). Undeclared reads always go to Pleo.
+   */
+  readonly cache?: { readonly resource: CacheResource; readonly subject?: string };
+  /** A write that makes the company's cached reads of these resources stale, on every instance. */
+  readonly invalidates?: readonly CacheResource[];
 }
 
 /** Everything about one call that the gates, the attempt loop and the transport need. */

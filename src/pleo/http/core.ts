@@ -1,4 +1,5 @@
 import { Agent } from "undici";
+import type { ReadCache } from "../../cache/read-cache.ts";
 import { Bulkhead } from "../../upstream/bulkhead.ts";
 import {
   type BreakerTransition,
@@ -44,6 +45,8 @@ export interface PleoClientOptions {
   readonly tracing?: boolean;
   /** Source of backoff jitter (tests make it deterministic). */
   readonly random?: () => number;
+  /** The cross-request read cache (src/cache) consulted for declared reads. Absent: none. */
+  readonly readCache?: ReadCache;
 }
 
 /**
@@ -65,6 +68,9 @@ export class ClientCore implements AttemptLoopOptions {
   readonly inflight = new InflightReads();
   readonly bulkhead: Bulkhead;
   readonly gates: readonly Gate[];
+  /** Also consulted before a cached answer is served: a credential set aside gets nothing cached. */
+  readonly quarantine: QuarantineStore;
+  readonly readCache: ReadCache | undefined;
 
   constructor(options: PleoClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -97,9 +103,11 @@ export class ClientCore implements AttemptLoopOptions {
         from: t.from,
         to: t.to,
       });
+    this.readCache = options.readCache;
+    this.quarantine =
+      options.quarantineStore ?? new CredentialQuarantine({ ttlMs: this.options.quarantineMs, maxKeys });
     this.gates = policyGates({
-      quarantine:
-        options.quarantineStore ?? new CredentialQuarantine({ ttlMs: this.options.quarantineMs, maxKeys }),
+      quarantine: this.quarantine,
       breakers: options.breakerStore
         ? options.breakerStore(onTransition)
         : new CircuitBreakers({ ...this.options.breaker, maxKeys }, onTransition),
@@ -111,6 +119,7 @@ export class ClientCore implements AttemptLoopOptions {
       bulkhead: this.bulkhead,
       emit: (event) => this.emit(event),
       onRefused: (credential, status) => {
+        this.readCache?.forgetCredential(credential.hash);
         for (const listener of this.refusalListeners) listener(credential, status);
       },
     });

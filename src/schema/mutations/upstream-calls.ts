@@ -8,7 +8,9 @@ import type { Conflict, MutationFailure } from "./failures.ts";
  * How a mutation talks to Pleo once it is prepared: each call through `read` or `write`, which classify
  * failures into typed results (a write that may have reached Pleo is WriteOutcomeUnknown and is never
  * retried), then `invalidate` the request's loaders the write made stale, so later fields in the same
- * request read fresh data.
+ * request read fresh data. The cross-request read cache needs nothing here: the Pleo client drops the
+ * company's cached reads of what each write touches, on every instance, before the write returns
+ * (`invalidates` in src/pleo/apis, src/pleo/http/read-through.ts), and a mutation's own reads skip it.
  */
 
 /** A Pleo read on a mutation's behalf (safe to repeat): failures become typed results. */
