@@ -9,7 +9,7 @@
 // of the per-round values and ratios, with their range, because absolute numbers on a shared machine drift.
 //
 // Scenarios (bench/scenarios/): (a) overhead, (a2) latency vs concurrency, (b) upstream economy,
-// (c) fan-out, (d) memory, (e) faults, (f) peer, (g) fleet, (h) flood. `--only a,b` runs a subset. Everything is bounded in time
+// (c) fan-out, (d) memory, (e) faults, (f) peer, (g) fleet, (h) flood, (i) dashboard. `--only a,b` runs a subset. Everything is bounded in time
 // and stops by itself.
 import { mkdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -40,9 +40,18 @@ import { median, round } from "./lib/stats.mjs";
  *   plot?      (result, meta) => { file, svg } | null
  */
 const SCENARIOS = await Promise.all(
-  ["overhead", "latency", "economy", "fan-out", "memory", "faults", "peer", "fleet", "flood"].map(
-    async (name) => (await import(`./scenarios/${name}.mjs`)).default,
-  ),
+  [
+    "overhead",
+    "latency",
+    "economy",
+    "fan-out",
+    "memory",
+    "faults",
+    "peer",
+    "fleet",
+    "flood",
+    "dashboard",
+  ].map(async (name) => (await import(`./scenarios/${name}.mjs`)).default),
 );
 const ALL_SCENARIOS = SCENARIOS.map((s) => s.option);
 
