@@ -1,5 +1,5 @@
 import type { RequestListener, Server } from "node:http";
-import { createYoga, maskError, type YogaServerInstance } from "graphql-yoga";
+import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { NO_READ_CACHE, type ReadCacheOptions } from "./cache/cache-config.ts";
 import { CacheKeys } from "./cache/cache-keys.ts";
 import { bindReadCacheMetrics } from "./cache/cache-metrics.ts";
@@ -16,10 +16,11 @@ import {
 import { type CachedBinding, CredentialIntrospector } from "./credentials/introspector.ts";
 import type { CredentialStore } from "./credentials/store.ts";
 import type { Persona } from "./embedded/personas.ts";
-import { PERSONA_EXAMPLE_QUERY } from "./embedded/personas.ts";
 import { type CompanyEvents, createCompanyEvents } from "./events/company-events.ts";
 import { serveGraphqlWs, type WebSocketEndpoint } from "./events/graphql-ws-server.ts";
 import type { Fleet } from "./fleet/fleet.ts";
+import { bindFleetMetrics } from "./fleet/fleet-metrics.ts";
+import { graphiqlOptions } from "./graphiql.ts";
 import { PleoClient, type PleoClientOptions } from "./pleo/client.ts";
 import { useDeadlineRelease } from "./plugins/deadline.ts";
 import { useDevPersonas } from "./plugins/dev-personas.ts";
@@ -39,6 +40,7 @@ import type { SecurityOptions } from "./security/options.ts";
 import { TrustedProxies } from "./support/client-address.ts";
 import type { Logger } from "./support/logger.ts";
 import { LruCache } from "./support/lru-cache.ts";
+import { maskedErrorsLogged } from "./support/masked-errors.ts";
 import { GatewayMetrics } from "./support/metrics.ts";
 import { PleoWebhooks } from "./webhooks/pleo-webhooks.ts";
 import type { WebhooksOptions } from "./webhooks/webhooks-config.ts";
@@ -164,7 +166,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   if (connections) pleo.onCredentialRefused((credential) => connections.onCredentialRefused(credential));
   metrics?.bindClient(pleo);
   if (metrics) bindReadCacheMetrics(metrics.registry, readCache);
-  if (fleet) metrics?.bindFleet(fleet);
+  if (fleet && metrics) bindFleetMetrics(metrics.registry, fleet);
   logUpstream(pleo, options.logger);
   let draining = false;
   const companyEvents = createCompanyEvents(fleet ? { fleet } : {});
@@ -207,25 +209,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     healthCheckEndpoint: "/healthz",
     landingPage: false,
     // Masking stays on: only GatewayErrors (GraphQLErrors with a stable code) reach callers verbatim.
-    maskedErrors: {
-      maskError(error, message) {
-        const masked = maskError(error, message, false);
-        // Anything masked is a bug or an unmapped failure: log it (no secrets reach error objects).
-        if (masked !== error) logger.error({ err: describe(error) }, "unexpected error masked");
-        return masked;
-      },
-    },
+    maskedErrors: maskedErrorsLogged(logger),
     logging: {
       debug: (...args) => logger.debug({ yoga: args.map(String) }),
       info: (...args) => logger.info({ yoga: args.map(String) }),
       warn: (...args) => logger.warn({ yoga: args.map(String) }),
       error: (...args) => logger.error({ yoga: args.map(String) }),
     },
-    // GraphiQL bundled with the package, so it works with no CDN reachable (as on this project's machines).
-    // Loaded only when GraphiQL is on: the renderer alone holds ~34 MiB of heap (bench/results/profile-one).
-    ...(options.security.graphiql
-      ? { renderGraphiQL: (await import("@graphql-yoga/render-graphiql")).renderGraphiQL }
-      : {}),
+    ...(await graphiqlOptions(options.security.graphiql, personas)),
     // `documentId` names a persisted operation (GraphQL over HTTP's persisted-documents convention).
     extraParamNames: ["documentId"],
     batching: options.security.batchingLimit > 0 ? { limit: options.security.batchingLimit } : false,
@@ -239,24 +230,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             allowedHeaders: ["content-type", "authorization", "x-request-id", "x-graphql-csrf"],
           }
         : false,
-    graphiql: !options.security.graphiql
-      ? false
-      : {
-          title: "Pleo GraphQL gateway",
-          defaultQuery: PERSONA_EXAMPLE_QUERY,
-          ...(personas.length
-            ? {
-                defaultTabs: personas.map((p) => ({
-                  // GraphiQL names a tab after its operation: name each after its persona.
-                  query: `# Persona: ${p.name} — ${p.description}\n${PERSONA_EXAMPLE_QUERY.replace(
-                    "query Overview",
-                    `query ${p.name.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}`,
-                  )}`,
-                  headers: JSON.stringify(p.headers, null, 2),
-                })),
-              }
-            : {}),
-        },
     plugins: [
       // Operations first: probes and scrapes are answered before any GraphQL-specific plugin runs.
       useRequestInfo(proxies),
@@ -313,19 +286,4 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await webhooks?.close();
     },
   };
-}
-
-function describe(error: unknown): Record<string, unknown> {
-  if (error instanceof Error) {
-    const original = (error as { originalError?: unknown }).originalError;
-    return {
-      type: error.name,
-      message: error.message,
-      stack: error.stack,
-      ...(original instanceof Error
-        ? { original: { type: original.name, message: original.message, stack: original.stack } }
-        : {}),
-    };
-  }
-  return { value: String(error) };
 }

@@ -169,26 +169,6 @@ export class GatewayMetrics {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: p });
   }
 
-  /** Redis reachability and the fleet's size as this instance last saw it. */
-  bindFleet(fleet: { readonly health: string; readonly heartbeat: { instanceCount(): number } }): void {
-    new Gauge({
-      name: `${METRIC_PREFIX}redis_up`,
-      help: "1 while the fleet's Redis answers; 0 while degraded (guards fall back to per-instance state).",
-      registers: [this.registry],
-      collect() {
-        this.set(fleet.health === "up" ? 1 : 0);
-      },
-    });
-    new Gauge({
-      name: `${METRIC_PREFIX}fleet_instances`,
-      help: "Live gateway instances, from Redis heartbeats (budget shares divide by it while Redis is down).",
-      registers: [this.registry],
-      collect() {
-        this.set(fleet.heartbeat.instanceCount());
-      },
-    });
-  }
-
   /** Records every upstream attempt and resilience decision of `client`, and its queue gauges. */
   bindClient(client: PleoClient): void {
     client.observe((event) => this.#onAttempt(event));
