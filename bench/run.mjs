@@ -165,15 +165,10 @@ async function main() {
     installed: tools,
   };
   bench.entry = await gatewayEntry(BENCH, ROOT);
-  for (const patch of bench.entry.patches) {
-    if (!patch.applied)
-      log(`! the bundle patch of ${patch.file} did not apply (${patch.reason}): expect RATE_LIMITED`);
-  }
   results.meta.gateway = {
     runner: bench.entry.runner,
     entry: relative(ROOT, bench.entry.entry),
     esbuild: bench.entry.esbuild,
-    patches: bench.entry.patches,
   };
 
   const sim = await startSimulator(bench, "simulator", P.upstreamLatencyMs);

@@ -110,7 +110,9 @@ const configSchema = z.object({
   PLEO_RETRY_BUDGET_RATIO: z.coerce.number().min(0).max(1).default(R.retry.budgetRatio),
   PLEO_RETRY_BUDGET_BURST: z.coerce.number().int().min(0).default(R.retry.budgetBurst),
   /** Pleo allows 600 requests/minute; the gateway's default stays under 500 per credential. */
-  PLEO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(2).max(600).default(R.rateBudget.perMinute),
+  // Capped at Pleo's 600/min unless PLEO_RATE_LIMIT_UNCAPPED (load tests against the simulator).
+  PLEO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(2).default(R.rateBudget.perMinute),
+  PLEO_RATE_LIMIT_UNCAPPED: flag.default(false),
   PLEO_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(R.rateBudget.burst),
   PLEO_BREAKER_FAILURE_THRESHOLD: z.coerce.number().int().positive().default(R.breaker.failureThreshold),
   PLEO_BREAKER_OPEN_MS: positiveMs.default(R.breaker.openMs),
@@ -206,6 +208,12 @@ function crossVariableProblems(env: Record<string, string | undefined>): string[
   ) {
     problems.push(
       "PLEO_RATE_LIMIT_BURST: must be smaller than PLEO_RATE_LIMIT_PER_MINUTE (the burst is part of it)",
+    );
+  }
+  const uncapped = ["true", "1", "yes"].includes((env.PLEO_RATE_LIMIT_UNCAPPED ?? "").trim());
+  if (!uncapped && int("PLEO_RATE_LIMIT_PER_MINUTE", R.rateBudget.perMinute) > 600) {
+    problems.push(
+      "PLEO_RATE_LIMIT_PER_MINUTE: Pleo allows 600 calls a minute per credential (PLEO_RATE_LIMIT_UNCAPPED lifts this for load tests against the simulator only)",
     );
   }
   if (

@@ -83,6 +83,7 @@ async function repetition(instances, headers, company, n) {
 export async function invalidationDelay(bench, { sim, ids }, redis, repetitions) {
   const env = {
     ...GATEWAY_POOL_ENV,
+    READ_CACHE_ENABLED: "true",
     REDIS_URL: redis.url,
     REDIS_KEY_PREFIX: "bench-cache:",
     FLEET_INSTANCES: "2",

@@ -37,8 +37,8 @@ function maxInAnyMinute(times) {
 async function measureArm(bench, { sim, ids }, arm, settings) {
   const env = {
     ...GATEWAY_POOL_ENV,
-    // The bench bundle's patched budget is off here: the configured one is what is measured.
-    BENCH_PLEO_RATE_LIMIT_PER_MINUTE: "",
+    // Pleo's cap applies again here: the configured budget is what is measured.
+    PLEO_RATE_LIMIT_UNCAPPED: "false",
     PLEO_RATE_LIMIT_PER_MINUTE: String(settings.perMinute),
     PLEO_RATE_LIMIT_BURST: String(settings.burst),
     ...arm.env,

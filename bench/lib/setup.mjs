@@ -110,56 +110,27 @@ export const GATEWAY_BASE_ENV = {
   CALLER_RATE_LIMIT_PER_MINUTE: "100000000",
   // The simulator seeds nine credentials; a deployment serves thousands, each within Pleo's 600/min.
   // The per-credential upstream limits stay on (their cost is measured) but are raised so that a few
-  // credentials can stand for many: concurrency through configuration, the rate budget (whose
-  // configuration stops at Pleo's 600/min) through the bundle's one patch (bench/lib/setup.mjs).
+  // credentials can stand for many, all through configuration: the rate budget past Pleo's 600/min
+  // only with PLEO_RATE_LIMIT_UNCAPPED, the setting that exists for load tests against the simulator.
   PLEO_MAX_CONCURRENCY_PER_CREDENTIAL: "4096",
   PLEO_MAX_QUEUED: "100000",
-  BENCH_PLEO_RATE_LIMIT_PER_MINUTE: "100000000",
+  // Every scenario measures what a request costs when it reaches Pleo; the read cache (which would
+  // answer repeated reads with no call at all) is measured on its own, in scenario (i).
+  READ_CACHE_ENABLED: "false",
+  PLEO_RATE_LIMIT_UNCAPPED: "true",
+  PLEO_RATE_LIMIT_PER_MINUTE: "100000000",
+  PLEO_RATE_LIMIT_BURST: "10000000",
 };
 
 /**
  * The gateway as it would run in production: src/ bundled by esbuild (which tsx already brings) into
- * bench/.build/gateway.mjs with packages left external — no TypeScript loader in the measured process.
- *
- * One patch, applied to the bundle only: `resilienceFromConfig` (src/config-options.ts) takes its
- * per-credential rate budget from BENCH_PLEO_RATE_LIMIT_PER_MINUTE when that is set. The configuration
- * caps PLEO_RATE_LIMIT_PER_MINUTE at Pleo's own 600/min, which is right for Pleo and would make a load
- * test with the simulator's nine credentials measure the rate budget instead of the gateway.
+ * bench/.build/gateway.mjs with packages left external — no TypeScript loader in the measured process,
+ * and no patch: every benchmark-only setting is configuration (GATEWAY_BASE_ENV).
  */
 export async function gatewayEntry(benchDir, rootDir) {
   const require = createRequire(join(rootDir, "package.json"));
   const esbuild = require("esbuild");
   const outfile = join(benchDir, ".build", "gateway.mjs");
-  const patches = [];
-  const rateBudgetPatch = {
-    name: "bench-rate-budget",
-    setup(build) {
-      build.onLoad({ filter: /[\\/]src[\\/]config-options\.ts$/ }, (args) => {
-        const source = readFileSync(args.path, "utf8");
-        const marker = "export function resilienceFromConfig(";
-        if (!source.includes(marker)) {
-          patches.push({ file: "src/config-options.ts", applied: false, reason: `no '${marker}'` });
-          return undefined;
-        }
-        patches.push({
-          file: "src/config-options.ts",
-          applied: true,
-          what: "rate budget from BENCH_PLEO_RATE_LIMIT_PER_MINUTE",
-        });
-        return {
-          loader: "ts",
-          contents: `${source.replace(marker, "function resilienceFromConfigUnpatched(")}
-export function resilienceFromConfig(config: Config): ResilienceOptions {
-  const options = resilienceFromConfigUnpatched(config);
-  const perMinute = Number(process.env.BENCH_PLEO_RATE_LIMIT_PER_MINUTE ?? "");
-  if (!(perMinute > 0)) return options;
-  return { ...options, rateBudget: { perMinute, burst: Math.max(1, Math.floor(perMinute / 10)) } };
-}
-`,
-        };
-      });
-    },
-  };
   await esbuild.build({
     entryPoints: [join(rootDir, "src/main.ts")],
     bundle: true,
@@ -169,9 +140,8 @@ export function resilienceFromConfig(config: Config): ResilienceOptions {
     packages: "external",
     outfile,
     logLevel: "warning",
-    plugins: [rateBudgetPatch],
   });
-  return { runner: "bundle", execArgv: [], entry: outfile, esbuild: esbuild.version, patches };
+  return { runner: "bundle", execArgv: [], entry: outfile, esbuild: esbuild.version };
 }
 
 function specFiles(dir) {

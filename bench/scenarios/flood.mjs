@@ -15,7 +15,9 @@ const FLOOD_GATEWAY_ENV = {
   PLEO_MAX_CONNECTIONS: "32",
   PLEO_MAX_CONCURRENCY_PER_CREDENTIAL: "8",
   PLEO_MAX_QUEUED: "1000",
-  BENCH_PLEO_RATE_LIMIT_PER_MINUTE: "500",
+  PLEO_RATE_LIMIT_UNCAPPED: "false",
+  PLEO_RATE_LIMIT_PER_MINUTE: "500",
+  PLEO_RATE_LIMIT_BURST: "50",
   CALLER_RATE_LIMIT_PER_MINUTE: "600",
   // The bench's callers all come from loopback: each names its address the way a proxy would.
   TRUSTED_PROXIES: "127.0.0.1",

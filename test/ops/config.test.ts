@@ -24,6 +24,22 @@ function configFile(content: string): string {
 }
 
 describe("operations configuration", () => {
+  it("keeps the per-credential budget within Pleo's 600/min unless a load test lifts the cap", () => {
+    expect(problems({ PLEO_RATE_LIMIT_PER_MINUTE: "601" })).toEqual([
+      expect.stringMatching(/^PLEO_RATE_LIMIT_PER_MINUTE: Pleo allows 600 calls a minute/),
+    ]);
+    const lifted = {
+      PLEO_RATE_LIMIT_UNCAPPED: "true",
+      PLEO_RATE_LIMIT_PER_MINUTE: "100000000",
+      PLEO_RATE_LIMIT_BURST: "10000000",
+    };
+    expect(problems(lifted)).toEqual([]);
+    expect(resilienceFromConfig(loadConfig(lifted)).rateBudget).toEqual({
+      perMinute: 100_000_000,
+      burst: 10_000_000,
+    });
+  });
+
   it("defaults every resilience and operations setting", () => {
     const config = loadConfig({});
     expect(resilienceFromConfig(config)).toEqual(DEFAULT_RESILIENCE);
