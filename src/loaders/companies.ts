@@ -71,27 +71,103 @@ interface OrganisationPageKey {
   readonly page: PageRequest;
 }
 
-/** A page of an organisation's companies, listed with an organisation-scoped credential. */
-export const organisationCompanies = defineLoader(
-  "organisationCompanies",
-  (deps) =>
-    new DataLoader<OrganisationPageKey, Page<Company>, string>(
-      async (keys) =>
-        settle(
-          keys.map(async (key) => {
-            const page = await listCompanies(deps.pleo, key.bound.credential, key.organisationId, key.page);
-            for (const company of page.items) {
-              if (company.organizationId && company.organizationId.toLowerCase() !== key.organisationId) {
-                throw new GatewayError(
-                  ErrorCode.UPSTREAM_ISOLATION_VIOLATION,
-                  "Pleo listed a company of another organisation; the response was discarded.",
-                  { organisationId: key.organisationId },
-                );
-              }
-            }
-            return page;
-          }),
-        ),
-      { cacheKeyFn: (key) => stableKey({ o: key.organisationId, k: key.bound.credential.id, p: key.page }) },
-    ),
-);
+/**
+ * A page of an organisation's companies, listed with an organisation-scoped credential. A first page
+ * (no cursor, offset or sorting) is the head of any longer first page of the same list: discovery reads
+ * the list at Pleo's largest page size, and `Organisation.companies(first: n)` after it in the same
+ * request is cut from that page instead of listing again.
+ */
+export const organisationCompanies = defineLoader("organisationCompanies", (deps) => {
+  const firstPages = new Map<string, FirstPage[]>();
+  return new DataLoader<OrganisationPageKey, Page<Company>, string>(
+    async (keys) => {
+      const results: Promise<Page<Company>>[] = [];
+      // Longest first pages first, so that shorter ones of the same batch are cut from them.
+      const byLimit = keys.map((_, i) => i).sort((a, b) => pageOf(keys, b).limit - pageOf(keys, a).limit);
+      for (const i of byLimit) {
+        const key = keys[i] as OrganisationPageKey;
+        if (!isFirstPage(key.page)) {
+          results[i] = listOrganisation(deps, key);
+          continue;
+        }
+        const listKey = `${key.organisationId}|${key.bound.credential.id}`;
+        const known = firstPages.get(listKey) ?? [];
+        firstPages.set(listKey, known);
+        results[i] =
+          headOf(known, key.page.limit) ?? recordFirstPage(known, key, listOrganisation(deps, key));
+      }
+      return settle(results);
+    },
+    { cacheKeyFn: (key) => stableKey({ o: key.organisationId, k: key.bound.credential.id, p: key.page }) },
+  );
+});
+
+/** A first page of one organisation's list through one credential, as fetched in this request. */
+interface FirstPage {
+  readonly limit: number;
+  readonly page: Promise<Page<Company>>;
+  /** Set once Pleo answered that this page holds the whole list: every first page is then its head. */
+  whole?: Page<Company>;
+}
+
+function pageOf(keys: readonly OrganisationPageKey[], i: number): PageRequest {
+  return (keys[i] as OrganisationPageKey).page;
+}
+
+function isFirstPage(page: PageRequest): boolean {
+  return (
+    page.after === undefined &&
+    page.before === undefined &&
+    page.offset === undefined &&
+    !page.sortingKeys?.length &&
+    !page.sortingOrder?.length
+  );
+}
+
+function recordFirstPage(
+  known: FirstPage[],
+  key: OrganisationPageKey,
+  page: Promise<Page<Company>>,
+): Promise<Page<Company>> {
+  const entry: FirstPage = { limit: key.page.limit, page };
+  known.push(entry);
+  page.then(
+    (fetched) => {
+      if (!fetched.pageInfo.hasNextPage) entry.whole = fetched;
+    },
+    () => {},
+  );
+  return page;
+}
+
+/**
+ * The first `limit` companies from a first page already fetched, if one covers them. Pleo's cursors are
+ * opaque, so a page cut short has no end cursor: its last edge gets a window cursor (src/schema/connection.ts),
+ * which resumes with one call like any other. No whole-list reader gets such a page: they all read at
+ * Pleo's largest page size, which is never cut.
+ */
+function headOf(known: readonly FirstPage[], limit: number): Promise<Page<Company>> | undefined {
+  const source = known.find((k) => k.whole !== undefined || k.limit >= limit);
+  if (!source) return undefined;
+  return source.page.then((page) => {
+    if (page.items.length <= limit) return page;
+    return {
+      items: page.items.slice(0, limit),
+      pageInfo: { ...page.pageInfo, endCursor: null, hasNextPage: true, currentRequestPagination: undefined },
+    };
+  });
+}
+
+async function listOrganisation(deps: LoaderDeps, key: OrganisationPageKey): Promise<Page<Company>> {
+  const page = await listCompanies(deps.pleo, key.bound.credential, key.organisationId, key.page);
+  for (const company of page.items) {
+    if (company.organizationId && company.organizationId.toLowerCase() !== key.organisationId) {
+      throw new GatewayError(
+        ErrorCode.UPSTREAM_ISOLATION_VIOLATION,
+        "Pleo listed a company of another organisation; the response was discarded.",
+        { organisationId: key.organisationId },
+      );
+    }
+  }
+  return page;
+}

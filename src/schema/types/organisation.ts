@@ -1,6 +1,7 @@
 import type { GatewayContext } from "../../context/context.ts";
 import { ErrorCode, GatewayError } from "../../errors.ts";
 import { companyById, organisationCompanies } from "../../loaders/companies.ts";
+import { readAllPages } from "../../pleo/all-pages.ts";
 import type { Company as CompanyModel } from "../../pleo/models/company.ts";
 import { Scope } from "../../pleo/scopes.ts";
 import { builder } from "../builder.ts";
@@ -17,18 +18,59 @@ interface OrganisationModel {
 
 export const Organisation = builder.objectRef<OrganisationModel>("Organisation");
 
+/** The organisation-scoped credential of this request that may list the organisation's companies. */
+async function listingCredential(ctx: GatewayContext, organisationId: string) {
+  return (await ctx.access.organisationCredentials(organisationId)).find((b) =>
+    b.binding.scopes.has(Scope.companies),
+  );
+}
+
 /**
- * Companies of an organisation the caller holds company credentials for — what a caller without an
- * organisation-scoped credential can still discover. Each company is looked up once per request.
+ * An organisation's companies as its own credential lists them (`maxPages` of Pleo's largest pages, by
+ * default `readAllPages`' bound), none without such a credential. Each listed company is primed as its
+ * discovery record: the list is Pleo's word, through the organisation's credential, that the company
+ * belongs to the organisation, so no later field looks it up again in this request.
+ */
+export async function listedCompanies(
+  ctx: GatewayContext,
+  organisationId: string,
+  maxPages?: number,
+): Promise<readonly CompanyModel[]> {
+  const bound = await listingCredential(ctx, organisationId);
+  if (!bound) return [];
+  const loader = ctx.loaders.get(organisationCompanies);
+  const { items } = await readAllPages(
+    (page) => loader.load({ organisationId, bound, page }),
+    maxPages === undefined ? {} : { maxPages },
+  );
+  primeRecords(ctx, items);
+  return items;
+}
+
+function primeRecords(ctx: GatewayContext, companies: readonly CompanyModel[]): void {
+  const records = ctx.loaders.get(companyById);
+  for (const company of companies) records.prime(company.id.toLowerCase(), company);
+}
+
+/**
+ * Companies the caller holds company credentials for — what a caller without an organisation-scoped
+ * credential can still discover. Which organisation each belongs to is learnt from the first page of the
+ * lists the caller's organisation credentials read (the group's own list usually names them all); only a
+ * company no list names is looked up by itself. A list that fails only costs those lookups.
  */
 export async function heldCompanies(ctx: GatewayContext): Promise<CompanyModel[]> {
-  const loader = ctx.loaders.get(companyById);
-  const results = await Promise.allSettled(
-    ctx.access.companyIdsWithCredentials().map((id) => loader.load(id)),
+  const held = ctx.access.companyIdsWithCredentials();
+  if (held.length === 0) return [];
+  await Promise.allSettled(
+    ctx.access.organisationIdsWithCredentials().map((id) => listedCompanies(ctx, id, 1)),
   );
-  return results
-    .flatMap((r) => (r.status === "fulfilled" ? [r.value] : []))
-    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const loader = ctx.loaders.get(companyById);
+  const results = await Promise.allSettled(held.map((id) => loader.load(id)));
+  return results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : [])).sort(byNameThenId);
+}
+
+export function byNameThenId(a: CompanyModel, b: CompanyModel): number {
+  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 }
 
 /** Organisations the caller can discover: those it holds an organisation credential for or a company of. */
@@ -62,9 +104,7 @@ builder.node(Organisation, {
       description:
         "The organisation's companies. With an organisation-scoped credential, every company Pleo lists; otherwise the companies this request holds credentials for.",
       resolve: async (org, args, ctx) => {
-        const orgCredential = (await ctx.access.organisationCredentials(org.id)).find((b) =>
-          b.binding.scopes.has(Scope.companies),
-        );
+        const orgCredential = await listingCredential(ctx, org.id);
         if (orgCredential) {
           const scope = { ownerId: org.id, resource: "companies" };
           const plan = planPage(scope, args);
@@ -72,8 +112,7 @@ builder.node(Organisation, {
             .get(organisationCompanies)
             .load({ organisationId: org.id, bound: orgCredential, page: plan.request });
           // Listed companies are this caller's discovery data: later lookups of them need no call.
-          const companies = ctx.loaders.get(companyById);
-          for (const company of page.items) companies.prime(company.id.toLowerCase(), company);
+          primeRecords(ctx, page.items);
           return toConnection(scope, plan, page);
         }
         const scope = { ownerId: org.id, resource: "held-companies" };

@@ -1,13 +1,16 @@
 import type { AccessProblem } from "../../context/company-access.ts";
 import type { GatewayContext } from "../../context/context.ts";
-import { organisationCompanies } from "../../loaders/companies.ts";
-import { readAllPages } from "../../pleo/all-pages.ts";
 import type { BoundCredential } from "../../pleo/credential.ts";
 import type { Company as CompanyModel } from "../../pleo/models/company.ts";
-import { Scope } from "../../pleo/scopes.ts";
 import { builder } from "../builder.ts";
 import { Company } from "./company.ts";
-import { discoverableOrganisationIds, heldCompanies, Organisation } from "./organisation.ts";
+import {
+  byNameThenId,
+  discoverableOrganisationIds,
+  heldCompanies,
+  listedCompanies,
+  Organisation,
+} from "./organisation.ts";
 
 const CredentialKind = builder.enumType("CredentialKind", { values: ["API_KEY", "ACCESS_TOKEN"] as const });
 const CredentialSource = builder.enumType("CredentialSource", {
@@ -72,23 +75,17 @@ const CredentialProblem = builder.objectRef<AccessProblem>("CredentialProblem").
 
 /**
  * Companies discoverable through organisation credentials plus those held directly. Every page of an
- * organisation's companies, within `readAllPages`' bound (20 pages, 2,000 companies per organisation).
+ * organisation's companies, within `readAllPages`' bound (20 pages, 2,000 companies per organisation);
+ * the lists come first, so a held company they name needs no lookup of its own.
  */
 async function discoverableCompanies(ctx: GatewayContext): Promise<CompanyModel[]> {
   const byId = new Map<string, CompanyModel>();
-  for (const company of await heldCompanies(ctx)) byId.set(company.id.toLowerCase(), company);
-  await Promise.all(
-    ctx.access.organisationIdsWithCredentials().map(async (organisationId) => {
-      const bound = (await ctx.access.organisationCredentials(organisationId)).find((b) =>
-        b.binding.scopes.has(Scope.companies),
-      );
-      if (!bound) return;
-      const loader = ctx.loaders.get(organisationCompanies);
-      const { items } = await readAllPages((page) => loader.load({ organisationId, bound, page }));
-      for (const company of items) byId.set(company.id.toLowerCase(), company);
-    }),
+  const lists = await Promise.all(
+    ctx.access.organisationIdsWithCredentials().map((organisationId) => listedCompanies(ctx, organisationId)),
   );
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  for (const company of [...lists.flat(), ...(await heldCompanies(ctx))])
+    byId.set(company.id.toLowerCase(), company);
+  return [...byId.values()].sort(byNameThenId);
 }
 
 const Viewer = builder.objectRef<{ readonly kind: "viewer" }>("Viewer").implement({
