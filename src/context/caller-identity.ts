@@ -23,8 +23,23 @@ export function callerIdentity(parts: CallerIdentityParts): string {
   if (parts.tokenSubject !== undefined) items.push(`subject:${parts.tokenSubject}`);
   else if (parts.tokenHash !== undefined) items.push(`token:${parts.tokenHash}`);
   if (items.length === 0) return `address:${parts.address ?? "unknown"}`;
-  return `caller:${createHash("sha256").update(items.join("\n")).digest("hex")}`;
+  const joined = items.join("\n");
+  let identity = identities.get(joined);
+  if (identity === undefined) {
+    identity = `caller:${createHash("sha256").update(joined).digest("hex")}`;
+    if (identities.size >= MAX_REMEMBERED_IDENTITIES) identities.clear();
+    identities.set(joined, identity);
+  }
+  return identity;
 }
+
+/**
+ * Identities already hashed, by their parts (fingerprints and subjects, never a secret): the caller
+ * rate limit and the context each ask for every request, and a caller's parts recur request after
+ * request. Bounded; emptied whole when full, since a miss costs one hash.
+ */
+const identities = new Map<string, string>();
+const MAX_REMEMBERED_IDENTITIES = 1_000;
 
 /**
  * A SHA-256 of the `Authorization` header's token (the scheme's case and surrounding spaces do not

@@ -23,7 +23,7 @@ export function readDirectCredentials(headers: Headers, maxCredentials: number):
           `${displayName(header)} entry ${index + 1} is not a well-formed ${kind === "apiKey" ? "API key" : "access token"}.`,
         );
       }
-      const credential = createCredential(kind, entry);
+      const credential = sentCredential(headers, kind, entry);
       found.set(credential.hash, credential);
     });
   }
@@ -44,9 +44,31 @@ export function readDirectCredentials(headers: Headers, maxCredentials: number):
 export function sentCredentialHashes(headers: Headers): string[] {
   const hashes = new Set<string>();
   for (const { kind, entries } of credentialHeaders(headers)) {
-    for (const entry of entries) if (entry !== "") hashes.add(createCredential(kind, entry).hash);
+    for (const entry of entries) if (entry !== "") hashes.add(sentCredential(headers, kind, entry).hash);
   }
   return [...hashes];
+}
+
+/**
+ * Each credential a request sent, fingerprinted once: the caller rate limit and then the context
+ * read the same headers, and a SHA-256 per credential per reading was a visible share of a request.
+ * Held by the request's own headers (which hold the secrets already), so it goes with the request.
+ */
+const sentByHeaders = new WeakMap<Headers, Map<string, PleoCredential>>();
+
+function sentCredential(headers: Headers, kind: CredentialKind, entry: string): PleoCredential {
+  let sent = sentByHeaders.get(headers);
+  if (!sent) {
+    sent = new Map();
+    sentByHeaders.set(headers, sent);
+  }
+  const key = `${kind}\u0000${entry}`;
+  let credential = sent.get(key);
+  if (!credential) {
+    credential = createCredential(kind, entry);
+    sent.set(key, credential);
+  }
+  return credential;
 }
 
 /** The two credential headers that are present, each split into its trimmed comma-separated entries. */

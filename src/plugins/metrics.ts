@@ -1,6 +1,6 @@
 import type { Plugin } from "graphql-yoga";
 import type { GatewayMetrics } from "../support/metrics.ts";
-import { outcomeOf, requestInfo } from "../support/request-info.ts";
+import { outcomeOf, requestInfo, requestPath } from "../support/request-info.ts";
 
 /**
  * Prometheus metrics: `GET /metrics` serves the registry; every GraphQL request is counted by operation,
@@ -32,7 +32,7 @@ export function useMetrics(metrics: GatewayMetrics, path = "/metrics"): Plugin {
       if (!counted.has(request)) return;
       counted.delete(request);
       metrics.httpInFlight.dec();
-      if (new URL(request.url, "http://gateway.invalid").pathname !== "/graphql") return;
+      if (requestPath(request) !== "/graphql") return;
       const info = requestInfo(request);
       const outcome = outcomeOf(info, response.status);
       const operation = metrics.operationLabel(info.operationName);

@@ -12,8 +12,11 @@ export function useRequestInfo(
   proxies: TrustedProxies,
 ): Plugin<Record<string, unknown>, { req?: { socket?: { remoteAddress?: string } } }> {
   return {
-    onRequest({ request, serverContext }) {
-      requestInfo(request).clientAddress = proxies.clientAddress(
+    onRequest({ request, serverContext, url }) {
+      const info = requestInfo(request);
+      // Yoga has parsed the URL already: the path the later plugins branch on comes for free.
+      info.path = url.pathname;
+      info.clientAddress = proxies.clientAddress(
         serverContext?.req?.socket?.remoteAddress,
         request.headers.get("x-forwarded-for"),
       );

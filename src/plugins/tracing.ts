@@ -1,7 +1,7 @@
 import { SpanStatusCode, trace } from "@opentelemetry/api";
 import { type GraphQLSchema, getNamedType, isLeafType, isObjectType } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import { requestInfo } from "../support/request-info.ts";
+import { requestInfo, requestPath } from "../support/request-info.ts";
 import { TRACER_NAME } from "../support/tracing.ts";
 
 /**
@@ -15,7 +15,7 @@ export function useTracing(): Plugin {
   return {
     instrumentation: {
       request({ request }, wrapped) {
-        const path = new URL(request.url, "http://gateway.invalid").pathname;
+        const path = requestPath(request);
         return tracer.startActiveSpan(
           `${request.method} ${path}`,
           {

@@ -31,6 +31,18 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         censor: "[redacted]",
       },
     },
-    destination,
+    destination ?? bufferedStdout(),
   );
+}
+
+/** Lines reach stdout within this long even when too few arrive to fill the buffer. */
+const FLUSH_EVERY_MS = 100;
+
+/**
+ * Stdout, written a few KiB at a time: a write per line, each handed to the thread pool, cost the
+ * event loop 10-25 µs per request under load (~4 KiB is 15 access lines). Pino flushes what is
+ * buffered synchronously when the process exits.
+ */
+function bufferedStdout(): pino.DestinationStream {
+  return pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: FLUSH_EVERY_MS });
 }

@@ -17,6 +17,8 @@ export interface RequestInfo {
    * request arrives by the request-info plugin; the caller rate limit and introspection key on it.
    */
   clientAddress: string | undefined;
+  /** The URL's path, once read (see `requestPath`). */
+  path: string | undefined;
   /** The GraphQL operation name as sent (unvalidated, so bounded before use as a metric label). */
   operationName: string | undefined;
   /** query / mutation / subscription, once known. */
@@ -43,6 +45,7 @@ export function requestInfo(request: Request): RequestInfo {
       startedAt: Date.now(),
       startedMark: performance.now(),
       clientAddress: undefined,
+      path: undefined,
       operationName: undefined,
       operationType: undefined,
       errorCodes: [],
@@ -51,6 +54,13 @@ export function requestInfo(request: Request): RequestInfo {
     infos.set(request, info);
   }
   return info;
+}
+
+/** The request's URL path, parsed once for all the plugins that branch on it. */
+export function requestPath(request: Request): string {
+  const info = requestInfo(request);
+  info.path ??= new URL(request.url, "http://gateway.invalid").pathname;
+  return info.path;
 }
 
 /** success: no errors; partial: data and errors; error: errors only (or an HTTP error status). */
