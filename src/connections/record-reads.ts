@@ -5,6 +5,9 @@ import { type SubjectRef, subjectUrn } from "./subject.ts";
 /** How long a record read from the vault may stand in for one the vault cannot give right now. */
 const STAND_IN_MS = 30_000;
 
+/** The pause before a vault read that did not answer in time is asked once more. */
+const RETRY_PAUSE_MS = 100;
+
 /**
  * Connection records as every request touching a connected company reads them. Concurrent reads of one
  * subject share one vault read, so a crowd costs the vault one command per subject at a time, not one
@@ -41,7 +44,7 @@ export class RecordReads {
 
   async #read(subject: SubjectRef, key: string): Promise<ConnectionRecord | undefined> {
     try {
-      const record = await this.#vault.get(subject);
+      const record = await this.#readOnceMore(subject);
       if (record) this.note(record);
       else await this.#lastRead.delete(key);
       return record;
@@ -49,6 +52,21 @@ export class RecordReads {
       const last = error instanceof VaultUnavailableError ? this.#lastRead.getSync(key) : undefined;
       if (!last || accessTokenExpired(last)) throw error;
       return last;
+    }
+  }
+
+  /**
+   * One vault read, asked once more after a short pause when the vault did not answer in time: a single
+   * command timing out (a busy event loop or a Redis hiccup) must not fail a company whose record this
+   * instance has not read yet and so cannot stand in for.
+   */
+  async #readOnceMore(subject: SubjectRef): Promise<ConnectionRecord | undefined> {
+    try {
+      return await this.#vault.get(subject);
+    } catch (error) {
+      if (!(error instanceof VaultUnavailableError)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
+      return this.#vault.get(subject);
     }
   }
 }
