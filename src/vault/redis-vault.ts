@@ -106,7 +106,7 @@ export class RedisVault implements Vault {
 }
 
 /** A stored value as JSON, or undefined (which the stored-form schema then refuses as malformed). */
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

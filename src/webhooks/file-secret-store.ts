@@ -1,9 +1,6 @@
-import { readFile } from "node:fs/promises";
-import { z } from "zod";
 import type { Logger } from "../support/logger.ts";
-import { writeFileAtomically } from "../vault/atomic-file.ts";
-import { VaultConfigError } from "../vault/errors.ts";
 import type { Keyring } from "../vault/keyring.ts";
+import { RecordsFile } from "../vault/records-file.ts";
 import {
   openSubscription,
   type StoredSubscription,
@@ -12,34 +9,34 @@ import {
 } from "./secret-store.ts";
 
 /**
- * One instance's webhook secrets: a JSON file of sealed secrets by `<companyId>:<subscriptionId>`, read
- * once at start, every change written atomically one at a time (the vault file's rules,
- * src/vault/file-vault.ts). A file that is not a secrets file is refused at start, never overwritten.
+ * One instance's webhook secrets: a file of sealed secrets by `<companyId>:<subscriptionId>`, with the
+ * vault file's rules (src/vault/records-file.ts): changes one at a time, each written atomically; a file
+ * that is not a secrets file is refused at start, never overwritten.
  */
-const FILE_FORMAT = "pleo-gateway-webhook-secrets/1";
-const secretsFile = z.object({ format: z.literal(FILE_FORMAT), records: z.record(z.string(), z.unknown()) });
+const SECRETS_FILE_KIND = {
+  format: "pleo-gateway-webhook-secrets/1",
+  variable: "WEBHOOK_SECRETS_FILE",
+  what: "a webhook secrets file",
+};
 
 export class FileWebhookSecretStore implements WebhookSecretStore {
-  readonly #path: string;
+  readonly #file: RecordsFile;
   readonly #keyring: Keyring;
   readonly #logger: Logger;
-  #records: ReadonlyMap<string, unknown>;
-  #writes: Promise<unknown> = Promise.resolve();
 
-  private constructor(path: string, keyring: Keyring, logger: Logger, records: ReadonlyMap<string, unknown>) {
-    this.#path = path;
+  private constructor(file: RecordsFile, keyring: Keyring, logger: Logger) {
+    this.#file = file;
     this.#keyring = keyring;
     this.#logger = logger;
-    this.#records = records;
   }
 
   static async open(path: string, keyring: Keyring, logger: Logger): Promise<FileWebhookSecretStore> {
-    return new FileWebhookSecretStore(path, keyring, logger, await readSecretsFile(path));
+    return new FileWebhookSecretStore(await RecordsFile.open(path, SECRETS_FILE_KIND), keyring, logger);
   }
 
   async forCompany(companyId: string): Promise<readonly StoredSubscription[]> {
     const found: StoredSubscription[] = [];
-    for (const [slot, stored] of this.#records) {
+    for (const [slot, stored] of this.#file.records) {
       const [company, subscriptionId] = slot.split(":");
       if (company !== companyId || !subscriptionId) continue;
       const opened = openSubscription(this.#keyring, companyId, subscriptionId, stored);
@@ -51,54 +48,10 @@ export class FileWebhookSecretStore implements WebhookSecretStore {
 
   put(subscription: StoredSubscription): Promise<void> {
     const slot = `${subscription.companyId}:${subscription.subscriptionId}`;
-    return this.#exclusive(() =>
-      this.#commit(new Map(this.#records).set(slot, sealSubscription(this.#keyring, subscription))),
-    );
+    return this.#file.set(slot, sealSubscription(this.#keyring, subscription));
   }
 
   delete(companyId: string, subscriptionId: string): Promise<boolean> {
-    const slot = `${companyId}:${subscriptionId}`;
-    return this.#exclusive(async () => {
-      if (!this.#records.has(slot)) return false;
-      const next = new Map(this.#records);
-      next.delete(slot);
-      await this.#commit(next);
-      return true;
-    });
+    return this.#file.remove(`${companyId}:${subscriptionId}`);
   }
-
-  async #commit(records: ReadonlyMap<string, unknown>): Promise<void> {
-    const document = { format: FILE_FORMAT, records: Object.fromEntries(records) };
-    await writeFileAtomically(this.#path, `${JSON.stringify(document, null, 2)}\n`);
-    this.#records = records;
-  }
-
-  #exclusive<T>(change: () => Promise<T>): Promise<T> {
-    const result = this.#writes.then(change);
-    // A failed change must not block the next one; its caller gets the failure.
-    this.#writes = result.catch(() => undefined);
-    return result;
-  }
-}
-
-async function readSecretsFile(path: string): Promise<ReadonlyMap<string, unknown>> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Map();
-    throw new VaultConfigError(["WEBHOOK_SECRETS_FILE: the file cannot be read"]);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  const document = secretsFile.safeParse(parsed);
-  if (!document.success)
-    throw new VaultConfigError([
-      "WEBHOOK_SECRETS_FILE: the file is not a webhook secrets file; restore it or move it away",
-    ]);
-  return new Map(Object.entries(document.data.records));
 }

@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import type { FleetConnection } from "../fleet/redis-connection.ts";
 import type { Logger } from "../support/logger.ts";
 import type { Keyring } from "../vault/keyring.ts";
+import { parseJson } from "../vault/redis-vault.ts";
 import {
   openSubscription,
   type StoredSubscription,
@@ -61,13 +62,5 @@ export class RedisWebhookSecretStore implements WebhookSecretStore {
     const outcome = await this.#connection.run(commands);
     if (!outcome.ok) throw new WebhookSecretStoreUnavailableError(operation);
     return outcome.value;
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }
