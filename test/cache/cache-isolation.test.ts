@@ -1,10 +1,15 @@
-import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { readCacheEnvSchema, readCacheOptionsFrom } from "../../src/cache/cache-config.ts";
 import { CACHE_RESOURCES } from "../../src/cache/cache-resource.ts";
 import { ReadCache } from "../../src/cache/read-cache.ts";
+import {
+  COMPANY_A as A,
+  COMPANY_B as B,
+  SHARED_VENDOR_ID,
+  twoCompaniesPleo,
+} from "../support/two-companies-pleo.ts";
 import { useHarness } from "../support/use-harness.ts";
 
 /**
@@ -55,56 +60,9 @@ describe("the cache key, by property", () => {
   });
 });
 
-const SHARED_VENDOR_ID = "11111111-2222-4333-8444-555555555555";
-const A = "aaaaaaaa-0000-4000-8000-00000000000a";
-const B = "bbbbbbbb-0000-4000-8000-00000000000b";
-const KEYS: Record<string, string> = { "key-for-company-a-000": A, "key-for-company-b-000": B };
-
-/** A fake Pleo in which both companies own a vendor with the same id; counts vendor searches. */
-function fakePleo(searches: string[]): Server {
-  return createServer((req, res) => {
-    const key = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64")
-      .toString("utf8")
-      .replace(/:$/, "");
-    const company = KEYS[key];
-    const url = new URL(req.url ?? "/", "http://fake");
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    };
-    req.resume();
-    if (!company) return send(401, { type: "UNAUTHORIZED" });
-    if (url.pathname === "/v1/introspect") {
-      return send(200, {
-        data: {
-          clientId: `client-${company}`,
-          authMethod: "API_KEY",
-          scope: "vendors:read companies:read",
-          subjectURN: `urn:pleo:company:${company}`,
-        },
-      });
-    }
-    if (url.pathname === "/v1/vendors:search" && url.searchParams.get("company_id") === company) {
-      searches.push(company);
-      const vendor = {
-        id: SHARED_VENDOR_ID,
-        companyId: company,
-        name: `Vendor as company ${company === A ? "A" : "B"} knows it`,
-        defaultCurrency: "EUR",
-        state: "ACTIVE",
-      };
-      return send(200, {
-        data: [vendor],
-        pagination: { hasNextPage: false, hasPreviousPage: false, total: 1 },
-      });
-    }
-    return send(404, { type: "NOT_FOUND" });
-  });
-}
-
 describe("two companies sharing object ids, through the gateway with the cache on", () => {
   const searches: string[] = [];
-  const upstream = fakePleo(searches);
+  const upstream = twoCompaniesPleo(searches);
   const h = useHarness({
     security: { READ_CACHE_ENABLED: "true" },
     pleoBaseUrl: async () => {

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createGateway, type Gateway } from "../../src/app.ts";
@@ -11,6 +11,14 @@ import { apiKeys, NL_KEY } from "../support/auth-headers.ts";
 import { executor, typedDocument } from "../support/execute.ts";
 import { type Harness, startHarness } from "../support/harness.ts";
 import { ownedGlobalId } from "../support/ids.ts";
+import {
+  COMPANY_A as A,
+  COMPANY_B as B,
+  KEY_A,
+  KEY_B,
+  SHARED_VENDOR_ID,
+  twoCompaniesPleo,
+} from "../support/two-companies-pleo.ts";
 import { useHarness } from "../support/use-harness.ts";
 
 /**
@@ -20,55 +28,6 @@ import { useHarness } from "../support/use-harness.ts";
  * that does: two companies each own a vendor with the *same* id but different names. The gateway must
  * serve each company its own.
  */
-const SHARED_VENDOR_ID = "11111111-2222-4333-8444-555555555555";
-const A = "aaaaaaaa-0000-4000-8000-00000000000a";
-const B = "bbbbbbbb-0000-4000-8000-00000000000b";
-const KEYS: Record<string, string> = { "key-for-company-a-000": A, "key-for-company-b-000": B };
-
-function fakePleo(): Server {
-  return createServer((req: IncomingMessage, res: ServerResponse) => {
-    const auth = req.headers.authorization ?? "";
-    const key = Buffer.from(auth.replace(/^Basic /, ""), "base64")
-      .toString("utf8")
-      .replace(/:$/, "");
-    const company = KEYS[key];
-    const url = new URL(req.url ?? "/", "http://fake");
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    };
-    req.resume();
-    if (!company) return send(401, { type: "UNAUTHORIZED" });
-    if (url.pathname === "/v1/introspect") {
-      return send(200, {
-        data: {
-          clientId: `client-${company}`,
-          authMethod: "API_KEY",
-          scope: "vendors:read companies:read",
-          subjectURN: `urn:pleo:company:${company}`,
-        },
-      });
-    }
-    if (url.pathname === "/v1/vendors:search") {
-      if (url.searchParams.get("company_id") !== company) return send(403, { type: "FORBIDDEN" });
-      const vendor = {
-        id: SHARED_VENDOR_ID,
-        companyId: company,
-        name: company === A ? "Vendor as company A knows it" : "Vendor as company B knows it",
-        defaultCurrency: "EUR",
-        state: "ACTIVE",
-      };
-      return send(200, {
-        data: [vendor],
-        pagination: { hasNextPage: false, hasPreviousPage: false, total: 1 },
-      });
-    }
-    if (url.pathname === `/v1/companies/${company}`) {
-      return send(200, { data: { id: company, name: `Company ${company.slice(0, 1)}`, address: {} } });
-    }
-    return send(404, { type: "NOT_FOUND" });
-  });
-}
 
 describe("the same object id in two companies", () => {
   let upstream: Server;
@@ -77,7 +36,7 @@ describe("the same object id in two companies", () => {
   let url: string;
 
   beforeAll(async () => {
-    upstream = fakePleo();
+    upstream = twoCompaniesPleo();
     await new Promise<void>((r) => upstream.listen(0, "127.0.0.1", r));
     gateway = await createGateway({
       pleo: {
@@ -127,7 +86,7 @@ describe("the same object id in two companies", () => {
         na: node(id: "${ownedGlobalId("Vendor", A, SHARED_VENDOR_ID)}") { ... on Vendor { name } }
         nb: node(id: "${ownedGlobalId("Vendor", B, SHARED_VENDOR_ID)}") { ... on Vendor { name } }
       }`,
-      Object.keys(KEYS),
+      [KEY_A, KEY_B],
     );
     expect(body.data.a?.vendor?.name).toBe("Vendor as company A knows it");
     expect(body.data.b?.vendor?.name).toBe("Vendor as company B knows it");
