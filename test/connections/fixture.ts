@@ -1,12 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Writable } from "node:stream";
 import { createGateway, type Gateway } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { gatewayOptionsFromConfig } from "../../src/config-options.ts";
 import { type EmbeddedEnvironment, startEmbedded } from "../../src/embedded/embedded.ts";
 import { COMPANIES, ORGANISATIONS } from "../../src/simulator/index.ts";
-import { createLogger } from "../../src/support/logger.ts";
+import { logCapture } from "../support/log-capture.ts";
 
 /**
  * The embedded demo wiring with connections switched on: simulator (short OAuth token lifetime), dev
@@ -48,13 +47,7 @@ export async function startConnectionsFixture(
     simulatorPort: 0,
     oauthAccessTokenTtlMs: options.accessTokenTtlMs ?? 60_000,
   });
-  const logLines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, callback) {
-      logLines.push(String(chunk));
-      callback();
-    },
-  });
+  const { logger, lines: logLines } = logCapture();
   const config = loadConfig({
     HOST: "127.0.0.1",
     PORT: String(port),
@@ -62,7 +55,7 @@ export async function startConnectionsFixture(
     PLEO_HEADERS_TIMEOUT_MS: "5000",
   });
   const gateway = await createGateway({
-    ...gatewayOptionsFromConfig(config, { logger: createLogger("debug", sink), embedded: env }),
+    ...gatewayOptionsFromConfig(config, { logger, embedded: env }),
     operations: { processMetrics: false },
   });
   server.on("request", gateway.handler);

@@ -3,7 +3,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway, type Gateway } from "../../src/app.ts";
@@ -11,9 +10,9 @@ import { loadConfig } from "../../src/config.ts";
 import { gatewayOptionsFromConfig } from "../../src/config-options.ts";
 import { type EmbeddedEnvironment, startEmbedded } from "../../src/embedded/embedded.ts";
 import { COMPANIES, ORGANISATIONS, type SimRequestLogEntry } from "../../src/simulator/index.ts";
-import { createLogger } from "../../src/support/logger.ts";
 import { launchBrowser, type TestBrowser } from "../support/browser.ts";
 import { leakedSecrets } from "../support/harness.ts";
+import { logCapture } from "../support/log-capture.ts";
 
 /**
  * Issue 12's connect flow in a real browser (Debian's headless Chromium): the embedded wiring `npm start`
@@ -63,14 +62,8 @@ beforeAll(async () => {
     VAULT_FILE: join(vaultDir, "vault.json"),
     CALLER_RATE_LIMIT_PER_MINUTE: "0",
   });
-  const sink = new Writable({
-    write(chunk, _encoding, callback) {
-      logLines.push(String(chunk));
-      callback();
-    },
-  });
   gateway = await createGateway(
-    gatewayOptionsFromConfig(config, { logger: createLogger("info", sink), embedded: env }),
+    gatewayOptionsFromConfig(config, { logger: logCapture("info", logLines).logger, embedded: env }),
   );
   handler = gateway.handler;
   admin = bearer(

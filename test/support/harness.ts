@@ -1,6 +1,5 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Writable } from "node:stream";
 import { createGateway, type Gateway, type GatewayOptions, type OperationsOptions } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { gatewayOptionsFromConfig, resilienceFromConfig } from "../../src/config-options.ts";
@@ -10,9 +9,9 @@ import { type EmbeddedEnvironment, startEmbedded } from "../../src/embedded/embe
 import type { Persona } from "../../src/embedded/personas.ts";
 import type { Fleet } from "../../src/fleet/fleet.ts";
 import { ALL_CREDENTIALS, type SimRequestLogEntry } from "../../src/simulator/index.ts";
-import { createLogger } from "../../src/support/logger.ts";
 import type { ResilienceOptions } from "../../src/upstream/options.ts";
 import { basic } from "./auth-headers.ts";
+import { logCapture } from "./log-capture.ts";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -76,13 +75,7 @@ export async function startHarness(
     simulatorPort: 0,
     simulatorLatencyMs: overrides.simulatorLatencyMs ?? 0,
   });
-  const logLines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, callback) {
-      logLines.push(String(chunk));
-      callback();
-    },
-  });
+  const { logger, lines: logLines } = logCapture();
   // Settings as a deployment would write them, mapped to options exactly as src/main.ts maps its own.
   const config = loadConfig({
     // A loopback simulator: a small pool and short timeouts.
@@ -100,7 +93,7 @@ export async function startHarness(
     ...(overrides.pleoBaseUrl ? { PLEO_API_URL: await overrides.pleoBaseUrl(env.simulator.url) } : {}),
     ...overrides.security,
   });
-  const configured = gatewayOptionsFromConfig(config, { logger: createLogger("debug", sink), embedded: env });
+  const configured = gatewayOptionsFromConfig(config, { logger, embedded: env });
   // What configuration cannot express: test doubles, and limits beyond what a deployment may set.
   const options: GatewayOptions = {
     ...configured,

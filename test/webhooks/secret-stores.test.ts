@@ -1,16 +1,15 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseFleetConfig } from "../../src/fleet/redis-config.ts";
 import { FleetConnection } from "../../src/fleet/redis-connection.ts";
-import { createLogger } from "../../src/support/logger.ts";
 import { generateKeyEntry, Keyring } from "../../src/vault/keyring.ts";
 import { FleetDeliveryDedupe, InMemoryDeliveryDedupe } from "../../src/webhooks/delivery-dedupe.ts";
 import { FileWebhookSecretStore } from "../../src/webhooks/file-secret-store.ts";
 import { RedisWebhookSecretStore, webhookSecretsKey } from "../../src/webhooks/redis-secret-store.ts";
 import { WebhookSecretStoreUnavailableError } from "../../src/webhooks/secret-store.ts";
+import { logCapture } from "../support/log-capture.ts";
 import { startRedis, type TestRedis } from "../support/redis-server.ts";
 
 /**
@@ -24,15 +23,7 @@ const SUB = "0b7e6c1e-3a2b-4c5d-8e9f-a0b1c2d3e4f5";
 const SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
 
 function quietLogger(lines: string[] = []) {
-  return createLogger(
-    "debug",
-    new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    }),
-  );
+  return logCapture("debug", lines).logger;
 }
 
 describe("the file store", () => {
