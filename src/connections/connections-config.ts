@@ -116,8 +116,6 @@ export function connectionsSettingsFrom(
 export interface ConnectionsOptions {
   readonly settings: ConnectionsSettings;
   readonly vault: Omit<VaultOptions, "redis" | "logger">;
-  /** REDIS_KEY_PREFIX: flows and refresh locks live beside the fleet's other keys. */
-  readonly redisKeyPrefix: string;
   /**
    * Embedded mode: the vault lives in a temporary directory of this process (the embedded simulator
    * forgets its grants when it stops, so pairs kept across restarts could never be used again; and
@@ -141,7 +139,7 @@ export interface EmbeddedOAuthDemo {
  * is registered with this gateway's callback (`http://HOST:PORT/oauth/pleo/callback`).
  */
 export function connectionsOptionsFrom(
-  env: ConnectionsEnv & VaultOptions["env"] & { HOST: string; PORT: number; REDIS_KEY_PREFIX: string },
+  env: ConnectionsEnv & VaultOptions["env"] & { HOST: string; PORT: number },
   pleoBaseUrl: string,
   embedded: EmbeddedOAuthDemo | undefined,
 ): ConnectionsOptions | undefined {
@@ -164,7 +162,6 @@ export function connectionsOptionsFrom(
   return {
     settings,
     vault: { env, embedded: embedded !== undefined },
-    redisKeyPrefix: env.REDIS_KEY_PREFIX,
     temporaryVault: embedded !== undefined,
     ...(embedded && settings.oauth === embeddedOAuth
       ? { prepare: async () => embedded.register(redirectUri) }

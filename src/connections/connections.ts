@@ -69,7 +69,7 @@ export class Connections {
       env: temporaryDir
         ? { ...connections.vault.env, VAULT_FILE: join(temporaryDir, "vault.json") }
         : connections.vault.env,
-      redis: fleet ? { connection: fleet.connection, keyPrefix: connections.redisKeyPrefix } : undefined,
+      redis: fleet ? { connection: fleet.connection, keyPrefix: fleet.keys.prefix } : undefined,
       logger,
     });
     const oauth = settings.oauth ? new PleoOAuthClient(settings.oauth) : undefined;
@@ -78,7 +78,7 @@ export class Connections {
           vault,
           oauth,
           lock: fleet
-            ? new FleetRefreshLock(fleet.connection, connections.redisKeyPrefix)
+            ? new FleetRefreshLock(fleet.connection, fleet.keys.prefix)
             : new InProcessRefreshLock(),
           logger,
         })
@@ -87,14 +87,14 @@ export class Connections {
     const writer = new ConnectionWriter(vault);
     const directory = new SubjectDirectory(
       pleo,
-      fleet ? { connection: fleet.connection, keyPrefix: connections.redisKeyPrefix } : undefined,
+      fleet ? { connection: fleet.connection, keyPrefix: fleet.keys.prefix } : undefined,
     );
     const audit = new AuditLog(logger);
     const flow = oauth
       ? new OAuthConnectFlow({
           oauth,
           flows: fleet
-            ? new RedisPendingFlows(fleet.connection, connections.redisKeyPrefix)
+            ? new RedisPendingFlows(fleet.connection, fleet.keys.prefix)
             : new InMemoryPendingFlows(),
           writer,
           directory,

@@ -9,7 +9,9 @@ import { createHash } from "node:crypto";
  * - a credential appears only as its fingerprint (`PleoCredential.hash`, a SHA-256), checked here, and
  *   anything else caller-derived (breaker keys, caller keys) is digested, so no key carries a secret
  *   and key length stays bounded;
- * - every key is written with a TTL by its writer (see each module); there is no `KEYS` anywhere.
+ * - every key is written with a TTL by its writer (see each module), except the stores that must
+ *   outlive any TTL: the vault's records and the webhook secrets (src/vault, src/webhooks; the README
+ *   says which Redis persistence they need); there is no `KEYS` anywhere.
  */
 const FINGERPRINT = /^[0-9a-f]{64}$/;
 

@@ -57,7 +57,7 @@ export class PleoWebhooks {
       settings.temporary && !fleet ? await mkdtemp(join(tmpdir(), "pleo-gw-webhooks-")) : undefined;
     const keyring = await keyringFor(settings, temporaryDir !== undefined, logger);
     const secrets: WebhookSecretStore = fleet
-      ? new RedisWebhookSecretStore(fleet.connection, settings.redisKeyPrefix, keyring, logger)
+      ? new RedisWebhookSecretStore(fleet.connection, fleet.keys.prefix, keyring, logger)
       : await FileWebhookSecretStore.open(
           temporaryDir ? join(temporaryDir, "webhook-secrets.json") : settings.file,
           keyring,
@@ -66,7 +66,7 @@ export class PleoWebhooks {
     const receiver = new WebhookReceiver({
       store: secrets,
       dedupe: fleet
-        ? new FleetDeliveryDedupe(fleet.connection, settings.redisKeyPrefix)
+        ? new FleetDeliveryDedupe(fleet.connection, fleet.keys.prefix)
         : new InMemoryDeliveryDedupe(),
       sinks: options.sinks,
       metrics: new WebhookMetrics(options.registry),

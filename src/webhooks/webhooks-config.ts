@@ -48,8 +48,6 @@ export interface WebhookSecretsOptions {
    * forgets its subscriptions when it stops, so secrets kept across restarts could never be used again).
    */
   readonly temporary: boolean;
-  /** REDIS_KEY_PREFIX: a fleet keeps the secrets beside its other keys. */
-  readonly redisKeyPrefix: string;
 }
 
 export interface WebhooksOptions {
@@ -69,7 +67,6 @@ export function webhooksOptionsFrom(
     PORT: number;
     VAULT_KEYS: string | undefined;
     VAULT_FILE: string;
-    REDIS_KEY_PREFIX: string;
   },
   embedded: boolean,
 ): WebhooksOptions | undefined {
@@ -84,7 +81,6 @@ export function webhooksOptionsFrom(
       vaultFile: env.VAULT_FILE,
       file: env.WEBHOOK_SECRETS_FILE,
       temporary: embedded,
-      redisKeyPrefix: env.REDIS_KEY_PREFIX,
     },
   };
 }
