@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Where the gateway's CPU and memory go: the profile behind the benchmark's misses.
 //
-//   node bench/profile.mjs [--query one|books|group] [--seconds 8] [--connections 40]
+//   node bench/profile.mjs [--query one|books|group] [--seconds 8] [--connections 40] [--allocations]
 //
 // CPU: the gateway as the benchmark runs it (src/ bundled by esbuild, production settings) under
 // closed-loop load of one query, V8's sampling profiler started after a warm-up through
@@ -15,6 +15,7 @@ import { dirname, join, relative } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { summariseAllocations } from "./lib/alloc-profile.mjs";
 import { bundleModuleMap, summariseProfile } from "./lib/cpu-profile.mjs";
 import { heapByImportStep } from "./lib/import-heap.mjs";
 import { gatewayJob } from "./lib/jobs.mjs";
@@ -40,6 +41,8 @@ const { values: options } = parseArgs({
     seconds: { type: "string", default: "8" },
     connections: { type: "string", default: "40" },
     latency: { type: "string", default: "25" },
+    // Also sample every allocation under the same load (garbage included): bytes per request by origin.
+    allocations: { type: "boolean", default: false },
   },
 });
 const seconds = Number(options.seconds);
@@ -119,10 +122,30 @@ async function cpuProfile(where) {
   bench.log(
     `${Math.round(run.rps)} req/s, ${run.server.cpuMsPerRequest.toFixed(3)} ms CPU per request; profile ${relative(ROOT, file)}`,
   );
+  const allocations = options.allocations ? await allocationProfile(gateway, job, server, where) : null;
   return {
     ...summariseProfile(profile, where),
     rps: run.rps,
     cpuMsPerRequest: run.server.cpuMsPerRequest,
     file: relative(ROOT, file),
+    allocations,
   };
+}
+
+/** The same load again under V8's sampling heap profiler: what each request allocates, and where. */
+async function allocationProfile(gateway, job, server, where) {
+  await sleep(300);
+  await askProbe(gateway.child, { type: "alloc-start" }, "alloc-started", 30_000);
+  bench.log(`sampling allocations for ${seconds} s`);
+  const run = await runLoad(bench, {
+    label: "allocations",
+    job: { ...job, connections, durationS: seconds },
+    server,
+  });
+  const { profile } = await askProbe(gateway.child, { type: "alloc-stop" }, "alloc", 60_000);
+  const file = join(logDir, `gateway-${options.query}.heapprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  const summary = summariseAllocations(profile, where, run.responses);
+  bench.log(`${summary.kibPerRequest} KiB allocated per request; profile ${relative(ROOT, file)}`);
+  return { ...summary, file: relative(ROOT, file) };
 }

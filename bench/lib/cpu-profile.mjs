@@ -74,7 +74,7 @@ export function summariseProfile(profile, where) {
   };
 }
 
-function moduleOf(callFrame, { bundleModules, root }) {
+export function moduleOf(callFrame, { bundleModules, root }) {
   const url = callFrame.url ?? "";
   if (!url) return callFrame.functionName.startsWith("(") ? callFrame.functionName : "(native)";
   const nm = url.lastIndexOf("/node_modules/");
@@ -101,14 +101,14 @@ function moduleOf(callFrame, { bundleModules, root }) {
   return url.replace(/^file:\/\//, "");
 }
 
-function groupOf(module) {
+export function groupOf(module) {
   if (module.startsWith("src/")) return `${module.split("/").slice(0, 2).join("/")}/`;
   if (module.startsWith("node:")) return "Node.js internals (http, streams, net)";
   return module;
 }
 
 /** What a request's CPU is spent on, coarsely: by function first (abort machinery), else by module. */
-function bucketOf(functionName, module) {
+export function bucketOf(functionName, module) {
   if (
     functionName === "DOMException" ||
     module === "node:abort_controller" ||

@@ -4,6 +4,9 @@
 //                              when `gc` (needs --expose-gc)
 //   { type: "profile-start" }  starts V8's CPU profiler on the main thread (node:inspector)
 //   { type: "profile-stop" }   stops it and answers with the profile (Chrome .cpuprofile format)
+//   { type: "alloc-start" }    starts V8's sampling heap profiler, counting objects the GC has collected
+//                              too (every allocation, not only what survives: the garbage is the point)
+//   { type: "alloc-stop" }     stops it and answers with the sampling heap profile
 import { Session } from "node:inspector";
 import { getHeapSpaceStatistics } from "node:v8";
 
@@ -30,6 +33,24 @@ if (typeof process.send === "function") {
         .then(() => post("Profiler.setSamplingInterval", { interval: message.intervalUs ?? 200 }))
         .then(() => post("Profiler.start"))
         .then(() => process.send({ type: "profile-started", id: message.id }));
+    } else if (message?.type === "alloc-start") {
+      session = new Session();
+      session.connect();
+      post("HeapProfiler.enable")
+        .then(() =>
+          post("HeapProfiler.startSampling", {
+            samplingInterval: message.intervalBytes ?? 16_384,
+            includeObjectsCollectedByMajorGC: true,
+            includeObjectsCollectedByMinorGC: true,
+          }),
+        )
+        .then(() => process.send({ type: "alloc-started", id: message.id }));
+    } else if (message?.type === "alloc-stop") {
+      post("HeapProfiler.stopSampling").then(({ profile }) => {
+        session.disconnect();
+        session = null;
+        process.send({ type: "alloc", id: message.id, profile });
+      });
     } else if (message?.type === "profile-stop") {
       post("Profiler.stop").then(({ profile }) => {
         session.disconnect();

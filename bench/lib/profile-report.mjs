@@ -36,12 +36,35 @@ ${rows(report.cpu.modules)}
 |---|---|---|
 ${rows(report.cpu.functions)}
 
-## Idle heap by import step (after full GC, no request served)
+${report.cpu.allocations ? allocationsMarkdown(report.cpu.allocations) : ""}## Idle heap by import step (after full GC, no request served)
 
 | step | heap used | added | RSS |
 |---|---|---|---|
 ${report.heap.steps.map((s) => `| ${s.name} | ${mib(s.heapUsed)} | ${mib(s.heapDelta)} | ${mib(s.rss)} |`).join("\n")}
 
 Schema types: ${report.heap.schemaTypes}. ${report.heap.note}
+`;
+}
+
+function allocationsMarkdown(a) {
+  const rows = (list) =>
+    list.map((x) => `| ${x.name.replaceAll("|", "\\|")} | ${x.kibPerRequest} | ${x.share} % |`).join("\n");
+  return `## What a request allocates (sampling heap profiler, collected objects included)
+
+${a.kibPerRequest} KiB per request over ${a.requests} requests. Raw profile: \`${a.file}\`
+(Chrome DevTools → Memory → Load).
+
+| bucket | KiB per request | share |
+|---|---|---|
+${rows(a.buckets)}
+
+| area | KiB per request | share |
+|---|---|---|
+${rows(a.groups)}
+
+| function — module:line | KiB per request | share |
+|---|---|---|
+${rows(a.functions)}
+
 `;
 }
