@@ -22,6 +22,7 @@ import type { Fleet } from "./fleet/fleet.ts";
 import { bindFleetMetrics } from "./fleet/fleet-metrics.ts";
 import { graphiqlOptions } from "./graphiql.ts";
 import { PleoClient, type PleoClientOptions } from "./pleo/client.ts";
+import { useCompiledExecution } from "./plugins/compiled-execution.ts";
 import { useDeadlineRelease } from "./plugins/deadline.ts";
 import { useDevPersonas } from "./plugins/dev-personas.ts";
 import { useHealthChecks } from "./plugins/health.ts";
@@ -247,6 +248,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       }),
       useDeadlineRelease(),
       useUpstreamReport(),
+      useCompiledExecution(logger),
       ...hardeningPlugins({
         limits: options.security.limits,
         maxTokens: options.security.maxTokens,

@@ -1,5 +1,5 @@
 import type { ObjectFieldsShape } from "@pothos/core";
-import { wrapErrorIfMatches } from "@pothos/plugin-errors";
+import { errorTypeMap, wrapErrorIfMatches } from "@pothos/plugin-errors";
 import { builder } from "../builder.ts";
 import { ExportJob } from "../types/export-job.ts";
 import { MutationErrorCodeEnum } from "./error-codes.ts";
@@ -28,6 +28,10 @@ import type { GatewayTypes } from "./schema-types.ts";
 
 export const MutationError = builder.interfaceRef<MutationFailure>("MutationError").implement({
   description: "A typed failure of a mutation (or of one company's part of an orchestration).",
+  // The member is the class `asResult` wrapped the failure as. Resolving it here, rather than by each
+  // member's isTypeOf (which unwraps the error), keeps the value a non-Error for the executor: the
+  // compiled executor checks `instanceof Error` again after resolving an abstract type.
+  resolveType: (failure) => errorTypeMap.get(failure as object) as never,
   fields: (t) => ({
     code: t.field({ type: MutationErrorCodeEnum, resolve: (e) => e.code }),
     message: t.string({
