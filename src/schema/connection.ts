@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ErrorCode, GatewayError } from "../errors.ts";
 import { PLEO_MAX_PAGE_SIZE } from "../pleo/all-pages.ts";
-import type { Page, PageRequest } from "../pleo/models/common.ts";
+import type { CursorPageInfo, Page, PageRequest } from "../pleo/models/common.ts";
 
 /**
  * Relay connections over Pleo's cursor pagination.
@@ -188,6 +188,53 @@ export interface Connection<T> {
   readonly totalCount: number | null;
 }
 
+/**
+ * The cursors of one fetched page, encoded only when a caller selects them: most queries read nodes,
+ * not cursors, and encoding one per edge was a measurable share of a list's cost (docs/benchmarks.md).
+ */
+class PageCursors {
+  readonly #scope: ConnectionScope;
+  readonly #query: WindowQuery;
+  readonly #pageInfo: CursorPageInfo;
+  readonly #fetched: number;
+
+  constructor(scope: ConnectionScope, query: WindowQuery, pageInfo: CursorPageInfo, fetched: number) {
+    this.#scope = scope;
+    this.#query = query;
+    this.#pageInfo = pageInfo;
+    this.#fetched = fetched;
+  }
+
+  /** The cursor of the k-th fetched item. */
+  at(k: number): string {
+    const m = this.#fetched;
+    if (k === 0 && this.#pageInfo.startCursor)
+      return encodeCursor(this.#scope, { t: "pos", v: this.#pageInfo.startCursor });
+    if (k === m - 1 && this.#pageInfo.endCursor)
+      return encodeCursor(this.#scope, { t: "pos", v: this.#pageInfo.endCursor });
+    const backwardQuery = this.#query.before !== undefined;
+    return encodeCursor(this.#scope, { t: "win", q: this.#query, i: backwardQuery ? m - 1 - k : k });
+  }
+}
+
+class Edge<T> {
+  readonly node: T;
+  readonly #cursors: PageCursors;
+  readonly #k: number;
+  #cursor: string | undefined;
+
+  constructor(node: T, cursors: PageCursors, k: number) {
+    this.node = node;
+    this.#cursors = cursors;
+    this.#k = k;
+  }
+
+  get cursor(): string {
+    this.#cursor ??= this.#cursors.at(this.#k);
+    return this.#cursor;
+  }
+}
+
 /** Turns what Pleo returned for a plan into a Relay connection with a usable cursor on every edge. */
 export function toConnection<T>(scope: ConnectionScope, plan: PagePlan, page: Page<T>): Connection<T> {
   const fetched = page.items;
@@ -200,15 +247,9 @@ export function toConnection<T>(scope: ConnectionScope, plan: PagePlan, page: Pa
     else from = to - plan.size;
   }
   const backwardQuery = plan.query.before !== undefined;
-  const cursorFor = (k: number): string => {
-    if (k === 0 && page.pageInfo.startCursor)
-      return encodeCursor(scope, { t: "pos", v: page.pageInfo.startCursor });
-    if (k === m - 1 && page.pageInfo.endCursor)
-      return encodeCursor(scope, { t: "pos", v: page.pageInfo.endCursor });
-    return encodeCursor(scope, { t: "win", q: plan.query, i: backwardQuery ? m - 1 - k : k });
-  };
-  const edges: { cursor: string; node: T }[] = [];
-  for (let k = from; k < to; k++) edges.push({ cursor: cursorFor(k), node: fetched[k] as T });
+  const cursors = new PageCursors(scope, plan.query, page.pageInfo, m);
+  const edges: Edge<T>[] = [];
+  for (let k = from; k < to; k++) edges.push(new Edge(fetched[k] as T, cursors, k));
 
   // Beyond the fetched window: a `before` query always has its anchor (and more) after it.
   const moreAfterWindow = backwardQuery || page.pageInfo.hasNextPage;
@@ -220,8 +261,12 @@ export function toConnection<T>(scope: ConnectionScope, plan: PagePlan, page: Pa
     pageInfo: {
       hasNextPage,
       hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
     totalCount: page.pageInfo.total ?? null,
   };
