@@ -120,7 +120,7 @@ async function cpuProfile(where) {
   const file = join(logDir, `gateway-${options.query}.cpuprofile`);
   writeFileSync(file, JSON.stringify(profile));
   bench.log(
-    `${Math.round(run.rps)} req/s, ${run.server.cpuMsPerRequest.toFixed(3)} ms CPU per request; profile ${relative(ROOT, file)}`,
+    `${Math.round(run.rps)} req/s, ${run.server.cpuMsPerRequest.toFixed(3)} ms CPU per request, peak RSS ${Math.round((run.server.peakRss ?? 0) / 1048576)} MiB; profile ${relative(ROOT, file)}`,
   );
   const allocations = options.allocations ? await allocationProfile(gateway, job, server, where) : null;
   return {

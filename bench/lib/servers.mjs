@@ -49,6 +49,8 @@ export async function startGateway(bench, name, pleoUrl, extraEnv, { probe = fal
     ...(exposeGc ? ["--expose-gc"] : []),
     ...(probe ? ["--import", join(BENCH, "lib/probe.mjs")] : []),
     ...entry.execArgv,
+    // V8 flags for the measured gateway only (e.g. heap sizing experiments), never for the peer.
+    ...(process.env.BENCH_GATEWAY_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
   ];
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
