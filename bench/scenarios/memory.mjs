@@ -163,6 +163,27 @@ async function run(bench) {
   }
 }
 
+const IDLE_RSS_TARGET = "idle RSS ≤ 100 MiB";
+const IDLE_RSS_LIMIT_BYTES = 100 * 1048576;
+
+/**
+ * Idle RSS: the gateway's RSS once started and warmed up, before the held load (`baseline.rss`, read
+ * just after a full GC). No verdict from a run that did not record it.
+ */
+function targets(m) {
+  const rss = m.baseline?.rss;
+  if (!Number.isFinite(rss)) {
+    return [{ target: IDLE_RSS_TARGET, measured: "idle RSS not recorded by this run", met: null }];
+  }
+  return [
+    {
+      target: IDLE_RSS_TARGET,
+      measured: `${num(rss / 1048576, 1)} MiB after start-up, warm-up and a full GC, before load`,
+      met: rss <= IDLE_RSS_LIMIT_BYTES,
+    },
+  ];
+}
+
 function report(m) {
   const spaces = (sp) =>
     sp
@@ -237,6 +258,7 @@ export default {
     full: { memory: { delayMs: 1000, levels: [10, 25, 50, 100, 200, 400], holdS: 4, keepAliveMs: 2000 } },
   },
   run,
+  targets,
   report,
   plot,
 };
