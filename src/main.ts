@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import { createGateway } from "./app.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { gatewayOptionsFromConfig } from "./config-options.ts";
-import { startEmbedded } from "./embedded/embedded.ts";
 import { Fleet } from "./fleet/fleet.ts";
 import { fleetConfigFrom } from "./fleet/redis-config.ts";
 import { createLogger } from "./support/logger.ts";
@@ -21,7 +20,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const embedded = config.PLEO_API_URL ? undefined : await startEmbedded({ simulatorPort: config.SIM_PORT });
+  // The simulator and the demo wiring are loaded only when they run: a gateway pointed at Pleo carries
+  // neither their code nor their seed data.
+  const embedded = config.PLEO_API_URL
+    ? undefined
+    : await (await import("./embedded/embedded.ts")).startEmbedded({ simulatorPort: config.SIM_PORT });
   const fleetConfig = fleetConfigFrom(config);
   const fleet = fleetConfig ? await Fleet.join(fleetConfig, logger) : undefined;
   const options = gatewayOptionsFromConfig(config, { logger, embedded });

@@ -19,7 +19,7 @@ describe("compiled upstream models", () => {
   let sim: Awaited<ReturnType<typeof startSimulator>>;
   const bodies = new Map<string, unknown>();
   const nl = COMPANIES.nl.id;
-  const cases = [
+  const cases: readonly (readonly [string, string, z.ZodType])[] = [
     [
       "accounting entries",
       `POST /v1/accounting-entries:search?company_id=${nl}`,
@@ -28,7 +28,7 @@ describe("compiled upstream models", () => {
     ["vendors", `POST /v1/vendors:search?company_id=${nl}`, paginatedResponse(vendor)],
     ["employees", `GET /v2/employees?companyId=${nl}`, paginatedResponse(employee)],
     ["accounts", "POST /v1/chart-of-accounts:search?", paginatedResponse(account)],
-  ] as const satisfies readonly (readonly [string, string, z.ZodType])[];
+  ];
 
   beforeAll(async () => {
     sim = await startSimulator();
