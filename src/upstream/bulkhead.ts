@@ -1,3 +1,4 @@
+import type { MaybePromise } from "../support/maybe-async.ts";
 import { onAbort } from "./abort-listeners.ts";
 
 /**
@@ -44,9 +45,10 @@ export class Bulkhead {
     return this.#queue.length;
   }
 
-  acquire(key: string, signal: AbortSignal): Promise<Release> {
+  /** A slot at once when one is free (no promise on that common path), else a wait in the queue. */
+  acquire(key: string, signal: AbortSignal): MaybePromise<Release> {
     if (signal.aborted) return Promise.reject(signal.reason);
-    if (this.#fits(key)) return Promise.resolve(this.#take(key));
+    if (this.#fits(key)) return this.#take(key);
     if (this.#queue.length >= this.#options.maxQueued)
       return Promise.reject(new QueueFull(this.#options.maxQueued));
     return new Promise<Release>((resolve, reject) => {

@@ -1,5 +1,6 @@
+import { isPromise, type MaybePromise } from "../support/maybe-async.ts";
 import { onAbort } from "./abort-listeners.ts";
-import type { RateBudgetOptions, RateBudgetStore } from "./rate-budget.ts";
+import type { RateBudgetOptions, RateBudgetStore, Reservation } from "./rate-budget.ts";
 
 /**
  * Fair shares of one credential's rate budget between the callers drawing on it. Many JWT callers can
@@ -20,6 +21,8 @@ export type FairReservation =
   | { readonly granted: true; readonly waitedMs: number }
   /** No slot within the allowed wait: try again in `retryAfterMs`. Nothing was taken. */
   | { readonly granted: false; readonly retryAfterMs: number };
+
+const GRANTED_AT_ONCE: FairReservation = Object.freeze({ granted: true, waitedMs: 0 });
 
 interface Waiter {
   /** The slot is this waiter's: stop waiting and send. */
@@ -49,26 +52,42 @@ export class FairRateBudget {
 
   /**
    * A slot of `key`'s budget for a call of `caller`, if its turn comes within `maxWaitMs`. Rejects with
-   * the signal's reason if the signal aborts while waiting.
+   * the signal's reason if the signal aborts while waiting. When nobody waits for the credential and
+   * the store has a slot free now (the common case), the answer is there at once, without a promise.
    */
-  async reserve(
+  reserve(
     key: string,
     caller: string,
     maxWaitMs: number,
     signal: AbortSignal,
-  ): Promise<FairReservation> {
-    if (signal.aborted) throw signal.reason;
+  ): MaybePromise<FairReservation> {
+    if (signal.aborted) return Promise.reject(signal.reason);
     const startedAt = Date.now();
+    if (this.#lines.has(key)) return this.#takeTurn(key, caller, maxWaitMs, signal, startedAt, undefined);
+    // Nobody waits for this credential: take a free slot at once, if there is one.
+    const now = this.#store.reserve(key, 0);
+    if (isPromise(now)) {
+      return now.then((free) =>
+        free.granted ? GRANTED_AT_ONCE : this.#takeTurn(key, caller, maxWaitMs, signal, startedAt, free),
+      );
+    }
+    return now.granted ? GRANTED_AT_ONCE : this.#takeTurn(key, caller, maxWaitMs, signal, startedAt, now);
+  }
+
+  /** In line for the next slot, behind the callers already waiting; `refused`: the store's answer just now. */
+  #takeTurn(
+    key: string,
+    caller: string,
+    maxWaitMs: number,
+    signal: AbortSignal,
+    startedAt: number,
+    refused: Extract<Reservation, { granted: false }> | undefined,
+  ): MaybePromise<FairReservation> {
     let line = this.#lines.get(key);
     if (!line) {
-      // Nobody waits for this credential: take a free slot at once, if there is one.
-      const now = await this.#store.reserve(key, 0);
-      if (now.granted) return { granted: true, waitedMs: 0 };
-      line = this.#lines.get(key);
-      if (!line) {
-        if (now.retryAfterMs > maxWaitMs) return { granted: false, retryAfterMs: now.retryAfterMs };
-        line = this.#open(key, now.retryAfterMs);
-      }
+      const retryAfterMs = refused?.retryAfterMs ?? 0;
+      if (retryAfterMs > maxWaitMs) return { granted: false, retryAfterMs };
+      line = this.#open(key, retryAfterMs);
     }
     const turnMs = this.#turnIn(line, caller);
     // A turn that cannot come in time fails now, not at the deadline (later callers may still push it back).

@@ -1,4 +1,5 @@
 import { LruCache } from "../support/lru-cache.ts";
+import type { MaybePromise } from "../support/maybe-async.ts";
 
 /**
  * The outgoing rate budget per credential (Pleo allows 600 requests/minute; the gateway stays under a
@@ -25,8 +26,8 @@ export type Reservation =
  * share budgets through Redis (a GCRA is one number per key: one atomic script per call).
  */
 export interface RateBudgetStore {
-  /** Reserves the next slot for `key` if it comes within `maxWaitMs`. */
-  reserve(key: string, maxWaitMs: number): Promise<Reservation>;
+  /** Reserves the next slot for `key` if it comes within `maxWaitMs` (at once when kept in memory). */
+  reserve(key: string, maxWaitMs: number): MaybePromise<Reservation>;
   /** No slot for `key` before `untilMs` (epoch ms), e.g. after Pleo answered 429 with `Retry-After`. */
   pause(key: string, untilMs: number): Promise<void>;
 }
@@ -57,7 +58,7 @@ export class InMemoryRateBudget implements RateBudgetStore {
     return this.#tat.size;
   }
 
-  async reserve(key: string, maxWaitMs: number): Promise<Reservation> {
+  reserve(key: string, maxWaitMs: number): Reservation {
     return this.reserveSync(key, maxWaitMs);
   }
 

@@ -1,3 +1,4 @@
+import { isPromise } from "../../support/maybe-async.ts";
 import { sleep } from "../../upstream/deadline.ts";
 import type { RetryReason, UpstreamEvent } from "../../upstream/events.ts";
 import type { SharedRun } from "../../upstream/inflight.ts";
@@ -35,12 +36,14 @@ export async function runAttempts(
 ): Promise<RawResponse> {
   options.retryBudget.deposit();
   for (let n = 1; ; n++) {
-    const settle = await passGates(options.gates, plan, run);
+    const passed = passGates(options.gates, plan, run);
+    const settle = isPromise(passed) ? await passed : passed;
     let outcome: AttemptOutcome | undefined;
     try {
       outcome = await attempt(options, plan, run.signal, n);
     } finally {
-      await settle(outcome);
+      const settled = settle(outcome);
+      if (isPromise(settled)) await settled;
     }
     if ("ok" in outcome) return outcome.ok;
     if ("aborted" in outcome) throw outcome.aborted;

@@ -1,14 +1,15 @@
 import { ErrorCode, GatewayError } from "../../errors.ts";
+import { andThen, isPromise } from "../../support/maybe-async.ts";
 import { type Bulkhead, QueueFull } from "../../upstream/bulkhead.ts";
 import type { BreakerMeta, CircuitBreakerStore } from "../../upstream/circuit-breaker.ts";
-import type { QuarantineStore } from "../../upstream/credential-quarantine.ts";
+import type { QuarantineMark, QuarantineStore } from "../../upstream/credential-quarantine.ts";
 import { DeadlineExceeded } from "../../upstream/deadline.ts";
 import type { UpstreamEvent } from "../../upstream/events.ts";
-import type { FairRateBudget } from "../../upstream/fair-rate-budget.ts";
+import type { FairRateBudget, FairReservation } from "../../upstream/fair-rate-budget.ts";
 import { MIN_ATTEMPT_MS } from "../../upstream/options.ts";
 import type { PleoCredential } from "../credential.ts";
 import { type CallPlan, callSubject } from "./call-plan.ts";
-import { type Gate, retryAfterSeconds, statusFailure } from "./gate.ts";
+import { type Gate, retryAfterSeconds, type SettleGate, statusFailure } from "./gate.ts";
 
 /**
  * The resilience policies as gates, each refusing with its own typed error before anything is sent
@@ -43,8 +44,18 @@ export function policyGates(options: PolicyGateOptions): readonly Gate[] {
 
 /** A credential Pleo refused moments ago is not sent again (CREDENTIAL_REJECTED/CREDENTIAL_UNUSABLE). */
 function quarantineGate({ quarantine, emit, onRefused }: PolicyGateOptions): Gate {
-  return async (plan) => {
-    const mark = await quarantine.check(plan.credential.hash, plan.endpoint);
+  const learn = async (plan: CallPlan, status: 401 | 403): Promise<void> => {
+    const marked = await quarantine.refuse(plan.credential.hash, status, {
+      endpoint: plan.endpoint,
+      url: plan.pathAndQuery,
+      companyId: plan.companyId,
+      unboundSubject: plan.unboundSubject,
+    });
+    if (marked) emit({ type: "quarantined", ...callSubject(plan), status });
+    // A refused credential's cached binding may be stale (revoked, scopes withdrawn): forget it.
+    if (marked || status === 401) onRefused(plan.credential, status);
+  };
+  const admit = (plan: CallPlan, mark: QuarantineMark | undefined): SettleGate => {
     // A 403 mark concerns company calls only; introspection still tells whom the credential belongs to.
     if (mark && (mark.status === 401 || plan.companyId !== undefined)) {
       const seconds = retryAfterSeconds(mark.retryAfterMs);
@@ -63,29 +74,22 @@ function quarantineGate({ quarantine, emit, onRefused }: PolicyGateOptions): Gat
             { notSent: true },
           );
     }
-    return async (outcome) => {
+    return (outcome) => {
       const status = statusFailure(outcome)?.status;
-      if (status !== 401 && status !== 403) return;
-      const marked = await quarantine.refuse(plan.credential.hash, status, {
-        endpoint: plan.endpoint,
-        url: plan.pathAndQuery,
-        companyId: plan.companyId,
-        unboundSubject: plan.unboundSubject,
-      });
-      if (marked) emit({ type: "quarantined", ...callSubject(plan), status });
-      // A refused credential's cached binding may be stale (revoked, scopes withdrawn): forget it.
-      if (marked || status === 401) onRefused(plan.credential, status);
+      if (status === 401 || status === 403) return learn(plan, status);
     };
   };
+  return (plan) =>
+    andThen(quarantine.check(plan.credential.hash, plan.endpoint), (mark) => admit(plan, mark));
 }
 
 /** While the breaker is open, fail fast (CIRCUIT_OPEN) without reserving anything. */
 function breakerOpenGate({ breakers, emit }: PolicyGateOptions): Gate {
-  return async (plan) => {
-    const open = await breakers.isOpen(plan.breakerKey);
-    if (open) throw circuitOpen(plan, open.retryAfterMs, emit);
-    return undefined; // nothing held, nothing to learn: the admission gate judges the attempt
-  };
+  return (plan) =>
+    andThen(breakers.isOpen(plan.breakerKey), (open) => {
+      if (open) throw circuitOpen(plan, open.retryAfterMs, emit);
+      return undefined; // nothing held, nothing to learn: the admission gate judges the attempt
+    });
 }
 
 /**
@@ -93,14 +97,13 @@ function breakerOpenGate({ breakers, emit }: PolicyGateOptions): Gate {
  * within the deadline; else RATE_LIMITED.
  */
 function rateBudgetGate({ rateBudget, emit }: PolicyGateOptions): Gate {
-  return async (plan, run) => {
-    const maxWaitMs = run.deadlineAt() - Date.now() - MIN_ATTEMPT_MS;
-    const reservation = await rateBudget.reserve(
-      plan.credential.hash,
-      plan.caller,
-      Math.max(0, maxWaitMs),
-      run.signal,
-    );
+  const learn = async (plan: CallPlan, retryAfterMs: number | undefined): Promise<void> => {
+    // Pleo's word for this credential: no call with it before Retry-After (1 s when unstated).
+    const pauseMs = retryAfterMs ?? 1_000;
+    await rateBudget.pause(plan.credential.hash, Date.now() + pauseMs);
+    emit({ type: "rate-paused", ...callSubject(plan), pauseMs });
+  };
+  const admit = (plan: CallPlan, reservation: FairReservation): SettleGate => {
     if (!reservation.granted) {
       const seconds = retryAfterSeconds(reservation.retryAfterMs);
       emit({ type: "rate-rejected", ...callSubject(plan), retryAfterMs: reservation.retryAfterMs });
@@ -113,56 +116,63 @@ function rateBudgetGate({ rateBudget, emit }: PolicyGateOptions): Gate {
     }
     if (reservation.waitedMs > 0)
       emit({ type: "rate-wait", ...callSubject(plan), waitMs: reservation.waitedMs });
-    return async (outcome) => {
+    return (outcome) => {
       const failure = statusFailure(outcome);
-      if (failure?.status !== 429) return;
-      // Pleo's word for this credential: no call with it before Retry-After (1 s when unstated).
-      const pauseMs = failure.retryAfterMs ?? 1_000;
-      await rateBudget.pause(plan.credential.hash, Date.now() + pauseMs);
-      emit({ type: "rate-paused", ...callSubject(plan), pauseMs });
+      if (failure?.status === 429) return learn(plan, failure.retryAfterMs);
     };
+  };
+  return (plan, run) => {
+    const maxWaitMs = run.deadlineAt() - Date.now() - MIN_ATTEMPT_MS;
+    const reservation = rateBudget.reserve(
+      plan.credential.hash,
+      plan.caller,
+      Math.max(0, maxWaitMs),
+      run.signal,
+    );
+    return andThen(reservation, (granted) => admit(plan, granted));
   };
 }
 
 /** A connection slot within the per-credential and overall bounds; UPSTREAM_QUEUE_FULL when none is near. */
 function bulkheadGate({ bulkhead, emit }: PolicyGateOptions): Gate {
-  return async (plan, run) => {
-    try {
-      const release = await bulkhead.acquire(plan.credential.hash, run.signal);
-      return () => release();
-    } catch (error) {
-      if (!(error instanceof QueueFull)) throw error;
-      emit({ type: "queue-rejected", ...callSubject(plan) });
-      throw new GatewayError(
-        ErrorCode.UPSTREAM_QUEUE_FULL,
-        `Too many calls to Pleo are waiting; ${plan.operation} was not sent.`,
-        { companyId: plan.companyId },
-        { cause: error, notSent: true },
-      );
-    }
+  const refuse = (plan: CallPlan, error: unknown): never => {
+    if (!(error instanceof QueueFull)) throw error;
+    emit({ type: "queue-rejected", ...callSubject(plan) });
+    throw new GatewayError(
+      ErrorCode.UPSTREAM_QUEUE_FULL,
+      `Too many calls to Pleo are waiting; ${plan.operation} was not sent.`,
+      { companyId: plan.companyId },
+      { cause: error, notSent: true },
+    );
+  };
+  return (plan, run) => {
+    // The release is the gate's settlement: it ignores the outcome.
+    const release = bulkhead.acquire(plan.credential.hash, run.signal);
+    return isPromise(release) ? release.catch((error: unknown) => refuse(plan, error)) : release;
   };
 }
 
 /** The breaker's say right before sending (a half-open one admits a few probes); then its verdict. */
 function breakerAdmissionGate({ breakers, emit }: PolicyGateOptions): Gate {
-  return async (plan) => {
+  return (plan) => {
     const key = plan.breakerKey;
     const meta: BreakerMeta = { companyId: plan.companyId, credentialId: plan.credential.id };
-    const admission = await breakers.admit(key, meta);
-    if (!admission.admitted) throw circuitOpen(plan, admission.retryAfterMs, emit);
-    const { probe } = admission;
-    return (outcome) => {
-      if (!outcome) return breakers.release(key, probe);
-      if ("ok" in outcome) return breakers.success(key, meta, probe);
-      if ("aborted" in outcome) {
-        // Cut off by the deadline while Pleo had not answered: that is on Pleo's side.
-        return outcome.aborted instanceof DeadlineExceeded
-          ? breakers.failure(key, meta, probe)
-          : breakers.release(key, probe);
-      }
-      const unhealthy = outcome.failure.kind === "network" || outcome.failure.status >= 500;
-      return unhealthy ? breakers.failure(key, meta, probe) : breakers.success(key, meta, probe);
-    };
+    return andThen(breakers.admit(key, meta), (admission): SettleGate => {
+      if (!admission.admitted) throw circuitOpen(plan, admission.retryAfterMs, emit);
+      const { probe } = admission;
+      return (outcome) => {
+        if (!outcome) return breakers.release(key, probe);
+        if ("ok" in outcome) return breakers.success(key, meta, probe);
+        if ("aborted" in outcome) {
+          // Cut off by the deadline while Pleo had not answered: that is on Pleo's side.
+          return outcome.aborted instanceof DeadlineExceeded
+            ? breakers.failure(key, meta, probe)
+            : breakers.release(key, probe);
+        }
+        const unhealthy = outcome.failure.kind === "network" || outcome.failure.status >= 500;
+        return unhealthy ? breakers.failure(key, meta, probe) : breakers.success(key, meta, probe);
+      };
+    });
   };
 }
 
