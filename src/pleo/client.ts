@@ -9,7 +9,7 @@ import type { UpstreamCallEvent } from "./http/attempt.ts";
 import { runAttempts } from "./http/attempt-loop.ts";
 import { RequestCallBudget } from "./http/call-budget.ts";
 import { type CallerScope, type CallPlan, callSubject, type PleoCall, planCall } from "./http/call-plan.ts";
-import { compiledModel } from "./http/compiled-models.ts";
+import { checkModel } from "./http/compiled-models.ts";
 import { ClientCore, type PleoClientOptions } from "./http/core.ts";
 import { type ProbeResult, probeUpstream } from "./http/probe.ts";
 import { invalidateWritten, type ParsedAnswer, readThrough } from "./http/read-through.ts";
@@ -132,7 +132,7 @@ export class PleoClient {
       load: () => this.#callRenewing(plan, call, deadline),
       refresh: () => this.#refresh(plan.credential, call),
       parse: (text) => {
-        const result = compiledModel(call.schema).safeParse(parseJson(text));
+        const result = checkModel(call.schema, parseJson(text));
         return result.success ? result.data : undefined;
       },
     });
@@ -167,7 +167,7 @@ export class PleoClient {
 
   async #call<T>(plan: CallPlan, call: PleoCall<T>, deadline: Deadline): Promise<ParsedAnswer<T>> {
     const raw = await this.#send(plan, deadline);
-    const result = compiledModel(call.schema).safeParse(raw.status === 204 ? undefined : parseJson(raw.text));
+    const result = checkModel(call.schema, raw.status === 204 ? undefined : parseJson(raw.text));
     if (!result.success) {
       // Say where the contract broke without echoing the upstream payload.
       const where = result.error.issues
