@@ -7,17 +7,20 @@ import type { Persona } from "../embedded/personas.ts";
  */
 export function useDevPersonas(personas: () => Promise<readonly Persona[]>): Plugin {
   return {
-    async onRequest({ request, url, fetchAPI, endResponse }) {
+    // Synchronous unless it answers: an async hook costs every GraphQL request a promise (see health.ts).
+    onRequest({ request, url, fetchAPI, endResponse }) {
       if (url.pathname !== "/dev/personas") return;
       if (request.method !== "GET") {
         endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: "GET" } }));
         return;
       }
-      endResponse(
-        new fetchAPI.Response(JSON.stringify(await personas(), null, 2), {
-          status: 200,
-          headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
-        }),
+      return personas().then((list) =>
+        endResponse(
+          new fetchAPI.Response(JSON.stringify(list, null, 2), {
+            status: 200,
+            headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+          }),
+        ),
       );
     },
   };

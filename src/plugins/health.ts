@@ -33,7 +33,9 @@ export function useHealthChecks(options: HealthOptions): Plugin {
     return cached.result;
   };
   return {
-    async onRequest({ request, url, fetchAPI, endResponse }) {
+    // Synchronous for every other path: an `async` hook would cost each GraphQL request a promise and a
+    // microtask in Yoga's hook loop, and this is one of several `onRequest` hooks every request passes.
+    onRequest({ request, url, fetchAPI, endResponse }) {
       if (url.pathname !== "/health" && url.pathname !== "/ready") return;
       const json = (status: number, body: unknown) =>
         new fetchAPI.Response(JSON.stringify(body), {
@@ -52,18 +54,19 @@ export function useHealthChecks(options: HealthOptions): Plugin {
         endResponse(json(503, { status: "draining", checks: { config: "ok", draining: true } }));
         return;
       }
-      const upstream = await probe();
-      const redis = options.redis?.();
-      const checks = {
-        config: "ok",
-        draining: false,
-        upstream: upstream.reachable ? "ok" : `unreachable (${upstream.error ?? "error"})`,
-        ...(redis ? { redis: redis === "up" ? "ok" : "degraded" } : {}),
-      };
-      // A degraded Redis keeps the instance in the load balancer: it still serves, on per-instance
-      // shares of every budget, and Redis is shared, so a 503 here would take the whole fleet out at once.
-      const status = !upstream.reachable ? "not ready" : redis === "degraded" ? "degraded" : "ready";
-      endResponse(json(upstream.reachable ? 200 : 503, { status, checks }));
+      return probe().then((upstream) => {
+        const redis = options.redis?.();
+        const checks = {
+          config: "ok",
+          draining: false,
+          upstream: upstream.reachable ? "ok" : `unreachable (${upstream.error ?? "error"})`,
+          ...(redis ? { redis: redis === "up" ? "ok" : "degraded" } : {}),
+        };
+        // A degraded Redis keeps the instance in the load balancer: it still serves, on per-instance
+        // shares of every budget, and Redis is shared, so a 503 here would take the whole fleet out at once.
+        const status = !upstream.reachable ? "not ready" : redis === "degraded" ? "degraded" : "ready";
+        endResponse(json(upstream.reachable ? 200 : 503, { status, checks }));
+      });
     },
   };
 }

@@ -12,27 +12,34 @@ import { ConnectionsRequest, clearCookieHeader, setCookieHeader } from "../conne
 export function useConnections(connections: Connections): Plugin<{ connections?: ConnectionsRequest }> {
   const scopes = new WeakMap<Request, ConnectionsRequest>();
   return {
-    async onRequest({ request, url, fetchAPI, endResponse }) {
+    // Synchronous unless it serves the callback: an async hook costs every GraphQL request a promise.
+    onRequest({ request, url, fetchAPI, endResponse }) {
       if (url.pathname !== CALLBACK_PATH) return;
       if (request.method !== "GET") {
         endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: "GET" } }));
         return;
       }
-      const result: CallbackResult = connections.flow
-        ? await connections.flow.finish(url.searchParams, parseCookies(request.headers.get("cookie")))
-        : { kind: "page", status: 404, message: "This gateway has no OAuth client configured." };
-      // The URL carried an authorisation code: never let it travel on as a Referer, never cache it.
-      const headers = new fetchAPI.Headers({ "cache-control": "no-store", "referrer-policy": "no-referrer" });
-      if (result.clearCookie)
-        headers.append("set-cookie", clearCookieHeader(result.clearCookie, CALLBACK_PATH));
-      if (result.kind === "redirect") {
-        headers.set("location", result.location);
-        endResponse(new fetchAPI.Response(null, { status: 302, headers }));
-        return;
+      return finishCallback();
+      async function finishCallback(): Promise<void> {
+        const result: CallbackResult = connections.flow
+          ? await connections.flow.finish(url.searchParams, parseCookies(request.headers.get("cookie")))
+          : { kind: "page", status: 404, message: "This gateway has no OAuth client configured." };
+        // The URL carried an authorisation code: never let it travel on as a Referer, never cache it.
+        const headers = new fetchAPI.Headers({
+          "cache-control": "no-store",
+          "referrer-policy": "no-referrer",
+        });
+        if (result.clearCookie)
+          headers.append("set-cookie", clearCookieHeader(result.clearCookie, CALLBACK_PATH));
+        if (result.kind === "redirect") {
+          headers.set("location", result.location);
+          endResponse(new fetchAPI.Response(null, { status: 302, headers }));
+          return;
+        }
+        headers.set("content-type", "text/html; charset=utf-8");
+        headers.set("content-security-policy", "default-src 'none'");
+        endResponse(new fetchAPI.Response(errorPage(result.message), { status: result.status, headers }));
       }
-      headers.set("content-type", "text/html; charset=utf-8");
-      headers.set("content-security-policy", "default-src 'none'");
-      endResponse(new fetchAPI.Response(errorPage(result.message), { status: result.status, headers }));
     },
     onContextBuilding({ context, extendContext }) {
       const request = (context as { request?: Request }).request;

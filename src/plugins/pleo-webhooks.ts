@@ -8,21 +8,25 @@ import { type PleoWebhooks, WEBHOOK_PATH } from "../webhooks/pleo-webhooks.ts";
  */
 export function usePleoWebhooks(webhooks: PleoWebhooks): Plugin<{ pleoWebhooks?: PleoWebhooks }> {
   return {
-    async onRequest({ request, url, fetchAPI, endResponse }) {
+    // Synchronous unless it receives a webhook: an async hook costs every GraphQL request a promise.
+    onRequest({ request, url, fetchAPI, endResponse }) {
       const companyId = companyOfPath(url.pathname);
       if (companyId === undefined) return;
       if (request.method !== "POST") {
         endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: "POST" } }));
         return;
       }
-      const body = new Uint8Array(await request.arrayBuffer());
-      const answer = await webhooks.receiver.receive(request.headers, body, companyId ?? undefined);
-      endResponse(
-        new fetchAPI.Response(JSON.stringify({ outcome: answer.outcome }), {
-          status: answer.status,
-          headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
-        }),
-      );
+      return receive();
+      async function receive(): Promise<void> {
+        const body = new Uint8Array(await request.arrayBuffer());
+        const answer = await webhooks.receiver.receive(request.headers, body, companyId ?? undefined);
+        endResponse(
+          new fetchAPI.Response(JSON.stringify({ outcome: answer.outcome }), {
+            status: answer.status,
+            headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+          }),
+        );
+      }
     },
     onContextBuilding({ extendContext }) {
       extendContext({ pleoWebhooks: webhooks });

@@ -3,6 +3,7 @@ import { bearerTokenHash, callerIdentity } from "../context/caller-identity.ts";
 import { sentCredentialHashes } from "../context/direct-credentials.ts";
 import { ErrorCode } from "../errors.ts";
 import { KeyedTokenBuckets } from "../support/keyed-token-buckets.ts";
+import { isPromise } from "../support/maybe-async.ts";
 import { requestInfo } from "../support/request-info.ts";
 
 export interface CallerRateLimit {
@@ -54,27 +55,34 @@ export function callerKey(headers: Headers, address: string | undefined): string
 /** Yoga plugin: 429 with `Retry-After` and a typed error once a caller exceeds its rate. */
 export function useCallerRateLimit(limiter: CallerLimiter): Plugin {
   return {
-    async onRequest({ request, endResponse, fetchAPI, url }) {
+    // Synchronous when the limiter answers at once (in memory): no promise per GraphQL request.
+    onRequest({ request, endResponse, fetchAPI, url }) {
       if (!url.pathname.startsWith("/graphql")) return;
-      // The address as the request-info plugin (first of all plugins) resolved it through trusted proxies.
-      const retryAfter = await limiter.take(callerKey(request.headers, requestInfo(request).clientAddress));
-      if (retryAfter === 0) return;
-      endResponse(
-        new fetchAPI.Response(
-          JSON.stringify({
-            errors: [
-              {
-                message: `Too many requests from this caller; retry after ${retryAfter} s.`,
-                extensions: { code: ErrorCode.CALLER_RATE_LIMITED, retryAfterSeconds: retryAfter },
+      const refuse = (retryAfter: number): void => {
+        if (retryAfter === 0) return;
+        endResponse(
+          new fetchAPI.Response(
+            JSON.stringify({
+              errors: [
+                {
+                  message: `Too many requests from this caller; retry after ${retryAfter} s.`,
+                  extensions: { code: ErrorCode.CALLER_RATE_LIMITED, retryAfterSeconds: retryAfter },
+                },
+              ],
+            }),
+            {
+              status: 429,
+              headers: {
+                "content-type": "application/json; charset=utf-8",
+                "retry-after": String(retryAfter),
               },
-            ],
-          }),
-          {
-            status: 429,
-            headers: { "content-type": "application/json; charset=utf-8", "retry-after": String(retryAfter) },
-          },
-        ),
-      );
+            },
+          ),
+        );
+      };
+      // The address as the request-info plugin (first of all plugins) resolved it through trusted proxies.
+      const retryAfter = limiter.take(callerKey(request.headers, requestInfo(request).clientAddress));
+      return isPromise(retryAfter) ? retryAfter.then(refuse) : refuse(retryAfter);
     },
   };
 }
