@@ -4,8 +4,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { armsTable, countedRun, saturationRounds, summariseArm, warmUp } from "../lib/arms.mjs";
+import { measureFloor, sameCallsAsLog } from "../lib/floor.mjs";
 import { assertClean, basicAuth, gatewayJob } from "../lib/jobs.mjs";
-import { gql } from "../lib/load.mjs";
+import { gql, simRequests, simReset } from "../lib/load.mjs";
 import { num, withRange } from "../lib/markdown.mjs";
 import { memory, stop } from "../lib/processes.mjs";
 import {
@@ -41,6 +42,27 @@ const TARGETS = {
   cpu: `gateway CPU ≤ ${CPU_LIMIT_MS} ms per seven-call books query`,
   throughput: "≥ 3 × the peer's requests/s at ≤ ¼ of its peak RSS",
 };
+
+/**
+ * The seven upstream calls the gateway sends for COMPANY_BOOKS at page size n, as it sends them (its
+ * tag groups include the archived ones; its entries search excludes deleted entries): the floor's set.
+ */
+function booksCalls(c, key, n) {
+  return [
+    ["GET", `/v1/companies/${c}`, null, key],
+    [
+      "POST",
+      `/v1/chart-of-accounts:search?limit=${n}`,
+      { companyId: c, excludeIfAssignedToCategory: false, excludeIfAssignedToContraAccount: false },
+      key,
+    ],
+    ["POST", `/v0/tax-codes:search?company_id=${c}&limit=${n}`, {}, key],
+    ["GET", `/v0/tag-groups?company_id=${c}&include_archived=true&include_tags_count=true`, null, key],
+    ["POST", `/v1/vendors:search?company_id=${c}&limit=${n}`, {}, key],
+    ["POST", `/v1/accounting-entries:search?company_id=${c}&limit=${n}`, { includeDeleted: false }, key],
+    ["GET", `/v2/employees?companyId=${c}&limit=${n}`, null, key],
+  ];
+}
 
 async function run(bench, { sim, peer, peerSetup }) {
   bench.log(
@@ -84,6 +106,11 @@ async function compare(bench, { sim, gw, peer, ids, peerSetup }) {
     }
   }
   bench.log("  same data from both (n=10 and n=100)");
+  // The floor's set must be what the gateway sends: checked against the simulator's log of one query.
+  await simReset(sim.url);
+  assertClean("(f) gateway", await gql(gw.url, gatewayHeaders, COMPANY_BOOKS, { c: nl, n }));
+  const floorMatchesGateway = sameCallsAsLog(booksCalls(nl, ids.secrets.nl, n), await simRequests(sim.url));
+  if (!floorMatchesGateway) bench.log("  ! the floor's seven calls differ from the gateway's (see the log)");
   const idleRss = { gateway: memory(gw.pid).rss, peer: memory(peer.pid).rss };
   const variants = BOOKS_PAGE_SIZES.map((size) => ({ c: nl, n: size }));
   const arms = [
@@ -102,7 +129,29 @@ async function compare(bench, { sim, gw, peer, ids, peerSetup }) {
   await warmUp(bench, "(f)", arms, load.satConnections);
   const counted = {};
   for (const arm of arms) counted[arm.name] = await countedRun(bench, tag, arm, sim, load.satConnections);
-  const rounds = await saturationRounds(bench, { ...tag, fixedName: "fixed" }, arms, sim, load);
+  // Round by round: the arms (saturationRounds, one round at a time), then the floor at the fixed rate.
+  // `oneRound` reads everything else from `bench`; runLoad's shared state (the load generator, the
+  // foreign-load list) exists by now, so what it writes lands in bench's own objects.
+  bench.foreign ??= [];
+  const oneRound = Object.create(bench, { profile: { value: { ...bench.profile, rounds: 1 } } });
+  const floorSets = BOOKS_PAGE_SIZES.map((size) => booksCalls(nl, ids.secrets.nl, size));
+  const rounds = [];
+  const floors = [];
+  for (let r = 0; r < bench.profile.rounds; r += 1) {
+    bench.log(`  (f) round ${r + 1} of ${bench.profile.rounds}`);
+    rounds.push(...(await saturationRounds(oneRound, { ...tag, fixedName: "fixed" }, arms, sim, load)));
+    const { books } = await measureFloor(bench, {
+      label: "(f) books",
+      url: sim.url,
+      runs: [{ name: "books", sets: floorSets }],
+      rate: load.rate,
+      durationS: load.rateS,
+    });
+    floors.push(books);
+    bench.log(
+      `  round ${r + 1} floor   ${`@${load.rate}/s`.padEnd(9)}p50 ${round(books.p50, 2)} p99 ${round(books.p99, 2)} ms (${books.sets} sets of 7 calls${books.failures ? `, ${books.failures} FAILED: ${books.firstError}` : ""})`,
+    );
+  }
   const armSummary = (arm, pid) =>
     summariseArm(rounds, arm, CPU_KEYS, {
       rssHighWaterMarkBytes: memory(pid).hwm,
@@ -141,10 +190,27 @@ async function compare(bench, { sim, gw, peer, ids, peerSetup }) {
         rounds.map((r) => r.gateway.fixed.latencyMs.p50 / r.peer.fixed.latencyMs.p50),
       ),
     },
+    floor: {
+      description:
+        "The seven calls in parallel from a bare client (undici, keep-alive) pinned to the gateway's core, at the same fixed rate and duration, after each round's arms: what this machine and simulator allow.",
+      callsPerSet: 7,
+      matchesGateway: floorMatchesGateway,
+      p50: summary(floors.map((f) => f.p50)),
+      p99: summary(floors.map((f) => f.p99)),
+      sets: floors.reduce((sum, f) => sum + f.sets, 0),
+      failures: floors.reduce((sum, f) => sum + f.failures, 0),
+      gatewayP50MinusFloor: summary(
+        rounds.map((r, i) => minus(r.gateway.fixed.latencyMs.p50, floors[i].p50)),
+      ),
+      peerP50MinusFloor: summary(rounds.map((r, i) => minus(r.peer.fixed.latencyMs.p50, floors[i].p50))),
+      rounds: floors,
+    },
     rounds,
   };
 }
 
+/** a − b, or null where either is missing (a floor run whose every set failed has no p50). */
+const minus = (a, b) => (Number.isFinite(a) && Number.isFinite(b) ? a - b : null);
 const ms = (v, digits = 2) => (Number.isFinite(v) ? `${round(v, digits)} ms` : "–");
 const rangeOf = (s, digits = 2) =>
   s?.range ? ` (range ${s.range.map((v) => round(v, digits)).join(" … ")})` : "";
@@ -169,9 +235,15 @@ function roundTarget(p) {
   const delay = recorded ? p.upstreamLatencyMs : DEFAULT_UPSTREAM_LATENCY_MS;
   const bound = delay + ROUND_SLACK_MS;
   const ratio = p50Ratio(p);
+  const floor = p.floor?.p50?.median;
+  const over = p.floor?.gatewayP50MinusFloor;
+  // The floor is information only: the verdict stays the peer and the bound.
+  const floorText = Number.isFinite(floor)
+    ? `; floor (the seven calls in parallel from a bare client) p50 ${ms(floor)}, gateway − floor ${ms(over?.median)}${rangeOf(over)} per round`
+    : "";
   return {
     target: TARGETS.round,
-    measured: `gateway p50 ${ms(gw)}, peer p50 ${ms(peer)} (medians @ ${p.fixedRate ?? FIXED_RATE}/s)${ratio ? `; per-round gateway/peer ${round(ratio.median, 3)}${rangeOf(ratio, 3)}` : ""}; bound ${ms(bound)} (${delay} ms upstream delay${recorded ? "" : ", the runner's default"} + ${ROUND_SLACK_MS} ms)`,
+    measured: `gateway p50 ${ms(gw)}, peer p50 ${ms(peer)} (medians @ ${p.fixedRate ?? FIXED_RATE}/s)${ratio ? `; per-round gateway/peer ${round(ratio.median, 3)}${rangeOf(ratio, 3)}` : ""}; bound ${ms(bound)} (${delay} ms upstream delay${recorded ? "" : ", the runner's default"} + ${ROUND_SLACK_MS} ms)${floorText}`,
     met: gw <= peer && gw <= bound,
   };
 }
@@ -215,6 +287,14 @@ function targets(p) {
   return [roundTarget(p), cpuTarget(p), throughputTarget(p)];
 }
 
+/** The floor in a sentence (nothing for results that did not measure it). */
+function floorLines(p) {
+  const f = p.floor;
+  if (!Number.isFinite(f?.p50?.median)) return [];
+  const sentence = `Floor: the seven calls in parallel from a bare client on the gateway's core, @ ${p.fixedRate}/s: p50 ${withRange(f.p50)} ms, p99 ${withRange(f.p99)} ms${f.failures ? ` (${f.failures} of ${f.sets + f.failures} sets failed)` : ""}${f.matchesGateway === false ? " (**its calls differ from the gateway's**)" : ""}; p50 minus the floor, per round: gateway ${withRange(f.gatewayP50MinusFloor)} ms, peer ${withRange(f.peerP50MinusFloor)} ms.`;
+  return [sentence, ""];
+}
+
 function report(p) {
   const lines = [
     "## (f) Peer: Hive Gateway over Pleo's OpenAPI specs, one company's books (7 upstream calls)",
@@ -235,6 +315,7 @@ function report(p) {
         ", ",
       )}. Per-round ratios: gateway/peer req/s ${withRange(p.ratios.rpsGatewayOverPeer)}; peer/gateway CPU per request ${withRange(p.ratios.cpuPerRequestPeerOverGateway)}; gateway/peer peak RSS ${num(p.ratios.peakRssGatewayOverPeer, 2)}${p.ratios.p50GatewayOverPeerAtFixedRate ? `; gateway/peer p50 @ ${p.fixedRate}/s ${withRange(p.ratios.p50GatewayOverPeerAtFixedRate, 3)}` : ""}. Specs composed: ${p.specsComposed.join(", ")}.`,
     "",
+    ...floorLines(p),
   ];
 }
 
