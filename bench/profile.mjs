@@ -2,6 +2,9 @@
 // Where the gateway's CPU and memory go: the profile behind the benchmark's misses.
 //
 //   node bench/profile.mjs [--query one|books|group] [--seconds 8] [--connections 40] [--allocations]
+//                          [--bundle <prebuilt gateway bundle> --label <name>]
+// `--bundle` profiles another build instead of this checkout's (e.g. bench/.build/base-gateway.mjs,
+// which `bench/compare.mjs --base <rev>` leaves behind), written to profile-<query>-<label>.{md,json}.
 //
 // CPU: the gateway as the benchmark runs it (src/ bundled by esbuild, production settings) under
 // closed-loop load of one query, V8's sampling profiler started after a warm-up through
@@ -43,6 +46,8 @@ const { values: options } = parseArgs({
     latency: { type: "string", default: "25" },
     // Also sample every allocation under the same load (garbage included): bytes per request by origin.
     allocations: { type: "boolean", default: false },
+    bundle: { type: "string" },
+    label: { type: "string" },
   },
 });
 const seconds = Number(options.seconds);
@@ -58,12 +63,14 @@ hardStop.unref();
 
 try {
   ensureTools(BENCH, bench.log);
-  bench.entry = await gatewayEntry(BENCH, ROOT);
+  bench.entry = options.bundle
+    ? { runner: "bundle", execArgv: [], entry: options.bundle }
+    : await gatewayEntry(BENCH, ROOT);
   const bundleModules = bench.entry.runner === "bundle" ? bundleModuleMap(bench.entry.entry) : null;
   const cpu = await cpuProfile({ bundleModules, root: ROOT });
   const heap = heapByImportStep(ROOT);
   const report = { query: options.query, seconds, connections, pinned: plan.pinned, cpu, heap };
-  const base = join(BENCH, "results", `profile-${options.query}`);
+  const base = join(BENCH, "results", `profile-${options.query}${options.label ? `-${options.label}` : ""}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(`${base}.md`, profileMarkdown(report));
   bench.log(`wrote ${relative(ROOT, base)}.{md,json}`);
