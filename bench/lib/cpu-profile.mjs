@@ -9,7 +9,7 @@ export function bundleModuleMap(file) {
   readFileSync(file, "utf8")
     .split("\n")
     .forEach((line, i) => {
-      const m = line.match(/^\/\/ (src\/\S+\.ts)$/);
+      const m = line.match(/^\/\/ (?:bench\/\.build\/base\/)?(src\/\S+\.ts)$/);
       if (m) starts.push({ line: i, module: m[1] });
     });
   return starts;
@@ -82,7 +82,7 @@ export function moduleOf(callFrame, { bundleModules, root }) {
     const rest = url.slice(nm + "/node_modules/".length).split("/");
     return rest[0].startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0];
   }
-  if (bundleModules && url.endsWith("/.build/gateway.mjs")) {
+  if (bundleModules && /\/\.build\/[^/]*gateway\.mjs$/.test(url)) {
     let module = "src/(bundle)";
     for (const start of bundleModules) {
       if (start.line > callFrame.lineNumber) break;

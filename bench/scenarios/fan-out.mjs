@@ -106,7 +106,7 @@ async function run(bench, { sim, gw, ids }) {
   }
   return {
     description:
-      "One query naming 1 or 10 companies (company(id:) { name vendors(first: k) }), with 25 ms per upstream call, at a fixed low rate. The simulator seeds four companies, so the 10-company query aliases NL, DE, BE and Alexey in turn, each alias with a distinct page size so that no two are the same upstream call; consecutive requests shift all page sizes, so that requests do not share calls either. company(id:) resolves the company (GET /v1/companies/{id}) before its vendors (POST /v1/vendors:search): two upstream round trips in sequence, for 1 company as for 10.",
+      "One query naming 1 or 10 companies (company(id:) { name vendors(first: k) }), with 25 ms per upstream call, at a fixed low rate. The simulator seeds four companies, so the 10-company query aliases NL, DE, BE and Alexey in turn, each alias with a distinct page size so that no two are the same upstream call; consecutive requests shift all page sizes, so that requests do not share calls either. The credential bound to each company proves it, so the company's record (GET /v1/companies/{id}, for `name`) and its vendors (POST /v1/vendors:search) go out together: one upstream round, for 1 company as for 10.",
     upstreamLatencyMs,
     rate: fanOut.rate,
     upstreamCalls: { 1: arms[1].upstreamCalls, 10: arms[10].upstreamCalls },
