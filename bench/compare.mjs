@@ -9,7 +9,6 @@
 // (kernel accounting) and peak RSS. The report is the per-round medians and the ratio head/base.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -18,7 +17,7 @@ import { runLoad } from "./lib/load.mjs";
 import { corePlan, stop, stopAll } from "./lib/processes.mjs";
 import { BOOKS_PAGE_SIZES, COMPANY_BOOKS, ONE_CALL, ONE_CALL_PAGE_SIZES } from "./lib/queries.mjs";
 import { GATEWAY_POOL_ENV, startGateway, startSimulator } from "./lib/servers.mjs";
-import { ensureTools, gatewayEntry } from "./lib/setup.mjs";
+import { bundleGateway, ensureTools, gatewayEntry } from "./lib/setup.mjs";
 import { median } from "./lib/stats.mjs";
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -108,7 +107,7 @@ try {
   await stopAll();
 }
 
-/** The base revision's src/ bundled into bench/.build/base/gateway.mjs. */
+/** The base revision's src/ bundled into bench/.build/base-gateway.mjs. */
 async function baseEntry(rev) {
   const dir = join(BENCH, ".build", "base");
   rmSync(dir, { recursive: true, force: true });
@@ -118,17 +117,5 @@ async function baseEntry(rev) {
     maxBuffer: 256 << 20,
   });
   execFileSync("tar", ["-x", "-C", dir], { input: tar });
-  const esbuild = createRequire(join(ROOT, "package.json"))("esbuild");
-  const outfile = join(BENCH, ".build", "base-gateway.mjs");
-  await esbuild.build({
-    entryPoints: [join(dir, "src/main.ts")],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    outfile,
-    logLevel: "warning",
-  });
-  return { runner: "bundle", execArgv: [], entry: outfile, esbuild: esbuild.version };
+  return bundleGateway(ROOT, join(dir, "src/main.ts"), join(BENCH, ".build", "base-gateway.mjs"));
 }

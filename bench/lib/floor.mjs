@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { basicAuth } from "./jobs.mjs";
 import { spawnUntilLine } from "./processes.mjs";
+import { quantile } from "./stats.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 let floorCount = 0;
@@ -59,14 +60,6 @@ export function sameCallsAsLog(set, log) {
 }
 
 // ---- the child: the bare client ----
-
-function quantile(sorted, q) {
-  if (sorted.length === 0) return null;
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
-}
 
 async function child(jobFile) {
   const { Agent, request } = await import("undici");

@@ -8,6 +8,7 @@
 // hangs. It exits when its parent goes away.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { quantile } from "./stats.mjs";
 
 const require = createRequire(new URL("../tools/package.json", import.meta.url));
 const autocannon = require("autocannon");
@@ -166,13 +167,4 @@ function runJob(job) {
       timeouts += 1;
     });
   });
-}
-
-/** Linear interpolation between closest ranks. */
-function quantile(sorted, q) {
-  if (sorted.length === 0) return null;
-  const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
 }

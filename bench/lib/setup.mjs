@@ -130,11 +130,15 @@ export const GATEWAY_BASE_ENV = {
  * and no patch: every benchmark-only setting is configuration (GATEWAY_BASE_ENV).
  */
 export async function gatewayEntry(benchDir, rootDir) {
+  return bundleGateway(rootDir, join(rootDir, "src/main.ts"), join(benchDir, ".build", "gateway.mjs"));
+}
+
+/** `entryPoint` (a checkout's src/main.ts) bundled into `outfile` as the benchmark runs the gateway. */
+export async function bundleGateway(rootDir, entryPoint, outfile) {
   const require = createRequire(join(rootDir, "package.json"));
   const esbuild = require("esbuild");
-  const outfile = join(benchDir, ".build", "gateway.mjs");
   await esbuild.build({
-    entryPoints: [join(rootDir, "src/main.ts")],
+    entryPoints: [entryPoint],
     bundle: true,
     platform: "node",
     format: "esm",

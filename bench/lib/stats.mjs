@@ -45,3 +45,12 @@ export function round(value, digits = 2) {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/** The q-quantile of ascending `sorted`, interpolated linearly between closest ranks (null when empty). */
+export function quantile(sorted, q) {
+  if (sorted.length === 0) return null;
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+}
