@@ -1,5 +1,5 @@
 import { useGraphQlJit } from "@envelop/graphql-jit";
-import { type DocumentNode, GraphQLError } from "graphql";
+import { type DocumentNode, GraphQLError, getOperationAST, type Source } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Logger } from "../support/logger.ts";
 
@@ -26,16 +26,14 @@ export function useCompiledExecution(logger: Logger): Plugin {
   const jit = useGraphQlJit(
     {},
     {
-      enableIf: ({ document }) => {
-        if (
-          document.definitions.some((d) => d.kind === "OperationDefinition" && d.operation === "subscription")
-        )
-          return false;
+      enableIf: ({ document, operationName }) => {
+        const operation = getOperationAST(document, operationName);
+        if (operation?.operation === "subscription") return false;
         const seen = (executions.get(document) ?? 0) + 1;
         if (seen > COMPILE_AFTER_EXECUTIONS) return true;
         executions.set(document, seen);
         if (seen < COMPILE_AFTER_EXECUTIONS) return false;
-        logger.debug({ operation: operationNameOf(document) }, "jit: compiling a document that came back");
+        logger.debug({ operation: operation?.name?.value }, "jit: compiling a document that came back");
         return true;
       },
       // A document the compiler refuses is answered with its errors (it has already passed validation,
@@ -51,7 +49,10 @@ export function useCompiledExecution(logger: Logger): Plugin {
       return {
         onExecuteDone({ result, setResult }) {
           if (!("errors" in result) || !result.errors?.some(unlocated)) return;
-          setResult({ ...result, errors: result.errors.map((e) => located(e, args.document)) });
+          const source = args.document.loc?.source;
+          if (!source) return;
+          const lineStarts = lineStartsOf(source.body);
+          setResult({ ...result, errors: result.errors.map((e) => located(e, source, lineStarts)) });
         },
       };
     },
@@ -67,11 +68,8 @@ function unlocated(error: GraphQLError): boolean {
  * The same error as graphql-js would report it: located in the document's source (so `locations` is in
  * the response), the original error kept (so masking treats it exactly as before).
  */
-function located(error: GraphQLError, document: DocumentNode): GraphQLError {
-  const source = document.loc?.source;
-  if (!unlocated(error) || !source) return error;
-  const lineStarts = [0];
-  for (let i = 0; i < source.body.length; i++) if (source.body[i] === "\n") lineStarts.push(i + 1);
+function located(error: GraphQLError, source: Source, lineStarts: readonly number[]): GraphQLError {
+  if (!unlocated(error)) return error;
   return new GraphQLError(error.message, {
     source,
     positions: (error.locations ?? []).map(({ line, column }) => (lineStarts[line - 1] ?? 0) + column - 1),
@@ -81,7 +79,9 @@ function located(error: GraphQLError, document: DocumentNode): GraphQLError {
   });
 }
 
-function operationNameOf(document: DocumentNode): string | undefined {
-  for (const d of document.definitions) if (d.kind === "OperationDefinition" && d.name) return d.name.value;
-  return undefined;
+/** The offset at which each line of `body` starts (line n at index n − 1). */
+function lineStartsOf(body: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < body.length; i++) if (body[i] === "\n") starts.push(i + 1);
+  return starts;
 }
