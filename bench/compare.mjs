@@ -1,8 +1,9 @@
 // Two revisions of the gateway against each other, on the same simulator, in alternating rounds:
 //
-//   node bench/compare.mjs --base <git rev> [--query books|one] [--rounds 3] [--seconds 8]
+//   node bench/compare.mjs --base <git rev> [--query books|one|group] [--rounds 3] [--seconds 8]
 //
-// Each revision's src/ is bundled as the benchmark bundles it (bench/lib/setup.mjs), the base one from
+// The queries are bench/profile.mjs's (measuredQuery in bench/lib/queries.mjs). Each revision's src/ is
+// bundled as the benchmark bundles it (bench/lib/setup.mjs), the base one from
 // `git archive` into bench/.build/base/ (packages resolve from this checkout's node_modules, so the base
 // must not need a dependency this checkout lacks). Per round and revision: a fresh gateway process, a
 // warm-up, then a closed-loop run at `--connections` (default 40) measuring requests/s, CPU per request
@@ -15,7 +16,7 @@ import { parseArgs } from "node:util";
 import { gatewayJob } from "./lib/jobs.mjs";
 import { runLoad } from "./lib/load.mjs";
 import { corePlan, stop, stopAll } from "./lib/processes.mjs";
-import { BOOKS_PAGE_SIZES, COMPANY_BOOKS, ONE_CALL, ONE_CALL_PAGE_SIZES } from "./lib/queries.mjs";
+import { measuredQuery } from "./lib/queries.mjs";
 import { GATEWAY_POOL_ENV, startGateway, startSimulator } from "./lib/servers.mjs";
 import { bundleGateway, ensureTools, gatewayEntry } from "./lib/setup.mjs";
 import { median } from "./lib/stats.mjs";
@@ -41,19 +42,7 @@ try {
   const head = await gatewayEntry(BENCH, ROOT);
   const base = await baseEntry(options.base);
   const sim = await startSimulator(bench, "simulator", 25);
-  const ids = sim.identities;
-  const q =
-    options.query === "one"
-      ? {
-          query: ONE_CALL,
-          variants: ONE_CALL_PAGE_SIZES.map((n) => ({ org: ids.organisations.loveCremeBrulee, n })),
-          key: ids.secrets.lcbOrg,
-        }
-      : {
-          query: COMPANY_BOOKS,
-          variants: BOOKS_PAGE_SIZES.map((n) => ({ c: ids.companies.nl, n })),
-          key: ids.secrets.nl,
-        };
+  const q = measuredQuery(options.query, sim.identities);
   const results = { base: [], head: [] };
   for (let round = 1; round <= Number(options.rounds); round++) {
     for (const [name, entry] of [

@@ -26,13 +26,7 @@ import { runLoad } from "./lib/load.mjs";
 import { askProbe } from "./lib/probe-client.mjs";
 import { corePlan, stopAll } from "./lib/processes.mjs";
 import { profileMarkdown } from "./lib/profile-report.mjs";
-import {
-  BOOKS_PAGE_SIZES,
-  COMPANY_BOOKS,
-  GROUP_BOOKS,
-  ONE_CALL,
-  ONE_CALL_PAGE_SIZES,
-} from "./lib/queries.mjs";
+import { measuredQuery } from "./lib/queries.mjs";
 import { GATEWAY_POOL_ENV, startGateway, startSimulator } from "./lib/servers.mjs";
 import { ensureTools, gatewayEntry } from "./lib/setup.mjs";
 
@@ -79,37 +73,11 @@ try {
   clearTimeout(hardStop);
 }
 
-/** The chosen query's request, in turn with each of its variants. */
-function profiledQuery(ids) {
-  const org = ids.organisations.loveCremeBrulee;
-  const nl = ids.companies.nl;
-  const queries = {
-    one: {
-      query: ONE_CALL,
-      variants: ONE_CALL_PAGE_SIZES.map((n) => ({ org, n })),
-      key: ids.secrets.lcbOrg,
-    },
-    books: {
-      query: COMPANY_BOOKS,
-      variants: BOOKS_PAGE_SIZES.map((n) => ({ c: nl, n })),
-      key: ids.secrets.nl,
-    },
-    group: {
-      query: GROUP_BOOKS,
-      variants: BOOKS_PAGE_SIZES.map((n) => ({ org, n })),
-      key: [ids.secrets.lcbOrg, ids.secrets.nl, ids.secrets.de, ids.secrets.be].join(", "),
-    },
-  };
-  const q = queries[options.query];
-  if (!q) throw new Error(`unknown query ${options.query} (one, books, group)`);
-  return q;
-}
-
 /** The gateway under load, profiled after a warm-up; the profile's attribution (`where`: cpu-profile.mjs). */
 async function cpuProfile(where) {
   const sim = await startSimulator(bench, "simulator", options.latency);
   const gateway = await startGateway(bench, "gateway", sim.url, GATEWAY_POOL_ENV, { probe: true });
-  const q = profiledQuery(sim.identities);
+  const q = measuredQuery(options.query, sim.identities);
   // As in run.mjs: consecutive requests differ, so that they do not share upstream calls in flight.
   const job = gatewayJob(gateway, { "x-pleo-api-key": q.key }, q.query, q.variants[0], q.variants);
   const server = { pid: gateway.pid };

@@ -133,3 +133,32 @@ export function fanOutQuery(count, companyIds, base = 0) {
   }
   return `query FanOut${count} {\n  ${fields.join("\n  ")}\n}`;
 }
+
+/**
+ * A query bench/profile.mjs and bench/compare.mjs drive by name (one | books | group), with the
+ * variants consecutive requests take in turn and the credential header value that sends it.
+ * @param {object} ids the simulator's identities (servers.mjs startSimulator)
+ */
+export function measuredQuery(name, ids) {
+  const org = ids.organisations.loveCremeBrulee;
+  const queries = {
+    one: {
+      query: ONE_CALL,
+      variants: ONE_CALL_PAGE_SIZES.map((n) => ({ org, n })),
+      key: ids.secrets.lcbOrg,
+    },
+    books: {
+      query: COMPANY_BOOKS,
+      variants: BOOKS_PAGE_SIZES.map((n) => ({ c: ids.companies.nl, n })),
+      key: ids.secrets.nl,
+    },
+    group: {
+      query: GROUP_BOOKS,
+      variants: BOOKS_PAGE_SIZES.map((n) => ({ org, n })),
+      key: [ids.secrets.lcbOrg, ids.secrets.nl, ids.secrets.de, ids.secrets.be].join(", "),
+    },
+  };
+  const q = queries[name];
+  if (!q) throw new Error(`unknown query ${name} (one, books, group)`);
+  return q;
+}
